@@ -1,0 +1,74 @@
+import {
+  derefObject,
+  isObject,
+  type JsonObject,
+  nonEmptyString,
+  SpecError,
+  segment,
+  stringArray,
+} from './specAccess';
+
+/** The rules of one string field of the wire, as the spec declares them. */
+export interface FieldFact {
+  required: boolean;
+  maxLength?: number;
+  pattern?: string;
+  enum?: string[];
+  description: string;
+}
+
+export function propertiesOf(schema: JsonObject, pointer: string): JsonObject {
+  if (!isObject(schema.properties)) throw new SpecError(pointer, 'missing properties');
+  return schema.properties;
+}
+
+export function requiredOf(schema: JsonObject, pointer: string): string[] {
+  return schema.required === undefined ? [] : stringArray(schema.required, `${pointer}/required`, 'required');
+}
+
+/** The FieldFact of each property of an object schema, following $refs. */
+export function fieldsOf(
+  spec: JsonObject,
+  schema: JsonObject,
+  pointer: string,
+  required = requiredOf(schema, pointer),
+) {
+  const fields: Record<string, FieldFact> = {};
+  for (const [name, property] of Object.entries(propertiesOf(schema, pointer))) {
+    const at = `${pointer}/properties/${segment(name)}`;
+    fields[name] = fieldOf(
+      derefObject(spec, property, at, `schema of ${name}`).node,
+      at,
+      required.includes(name),
+    );
+  }
+  for (const name of required) {
+    if (!(name in fields))
+      throw new SpecError(`${pointer}/required`, `required field ${name} has no property`);
+  }
+  return fields;
+}
+
+function fieldOf(schema: JsonObject, pointer: string, required: boolean): FieldFact {
+  if (schema.type !== 'string') throw new SpecError(pointer, 'gateway fields must be of type string');
+  const field: FieldFact = {
+    required,
+    description: nonEmptyString(schema.description, pointer, 'description'),
+  };
+  if (schema.maxLength !== undefined) {
+    if (!Number.isInteger(schema.maxLength) || (schema.maxLength as number) < 0) {
+      throw new SpecError(pointer, 'maxLength must be a non-negative integer');
+    }
+    field.maxLength = schema.maxLength as number;
+  }
+  if (schema.pattern !== undefined) {
+    field.pattern = nonEmptyString(schema.pattern, pointer, 'pattern');
+    try {
+      new RegExp(field.pattern, 'u');
+    } catch (cause) {
+      throw new SpecError(pointer, `pattern does not compile: ${(cause as Error).message}`);
+    }
+  }
+  if (schema.enum !== undefined) field.enum = stringArray(schema.enum, `${pointer}/enum`, 'enum');
+  return field;
+}

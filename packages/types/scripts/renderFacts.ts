@@ -1,0 +1,114 @@
+import type { Facts } from './buildFacts';
+
+type Literal =
+  | string
+  | number
+  | boolean
+  | readonly Literal[]
+  | { readonly [key: string]: Literal | undefined };
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function quote(text: string): string {
+  const escaped = text
+    .replaceAll('\\', '\\\\')
+    .replaceAll("'", "\\'")
+    .replaceAll('\n', '\\n')
+    .replaceAll('\r', '\\r')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+  return `'${escaped}'`;
+}
+
+/** A TypeScript literal: objects one key per line, arrays on one line, undefined keys left out. */
+function literal(value: Literal, indent = ''): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map((item) => literal(item, indent)).join(', ')}]`;
+  const inner = `${indent}  `;
+  const lines = Object.entries(value as Record<string, Literal | undefined>)
+    .filter((entry): entry is [string, Literal] => entry[1] !== undefined)
+    .map(([key, item]) => `${inner}${IDENTIFIER.test(key) ? key : quote(key)}: ${literal(item, inner)},`);
+  return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+/** Puts a field's keys in one fixed order, whatever order the spec wrote them in. */
+function ordered<T extends object>(table: Record<string, T>, keys: readonly (keyof T)[]) {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, entry]) => [name, Object.fromEntries(keys.map((k) => [k, entry[k]]))]),
+  ) as Record<string, Literal>;
+}
+
+const FIELD_KEYS = ['required', 'maxLength', 'pattern', 'enum', 'description'] as const;
+const RESULT_KEYS = ['msg', 'meaning', 'advice', 'retryable'] as const;
+const SUB_CODE_KEYS = ['code', 'subMsg', 'meaning', 'advice', 'retryable'] as const;
+
+/** The TypeScript source of facts.gen.ts (without its header). Deterministic: same facts, same text. */
+export function renderFacts(facts: Facts): string {
+  const fields = (table: Facts['commonParams']) => literal(ordered(table, FIELD_KEYS));
+  return `/** The operation's \`method\` parameter. */
+export const METHOD = ${quote(facts.method)} as const;
+
+/** The key of the operation's response node: the method with dots as underscores, plus \`_response\`. */
+export const RESPONSE_NODE = ${quote(facts.responseNode)} as const;
+
+/** The key under which gateway-level failures may come instead of the response node. */
+export const ERROR_RESPONSE_NODE = ${quote(facts.errorResponseNode)} as const;
+
+/** The gateway URL of each environment: the spec's server plus the operation's path. */
+export const GATEWAYS = ${literal(facts.gateways)} as const;
+
+/** The rules the spec declares for one string field of the wire. */
+export interface FieldRule {
+  readonly required: boolean;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+  readonly description: string;
+}
+
+/** Every common request parameter (CommonRequestParams), \`biz_content\` included. */
+export const COMMON_PARAMS = ${fields(facts.commonParams)} as const satisfies Record<string, FieldRule>;
+
+/** The business parameters carried as JSON text in \`biz_content\` (VoucherSendBizContent). */
+export const BIZ_CONTENT_FIELDS = ${fields(facts.bizContentFields)} as const satisfies Record<string, FieldRule>;
+
+/** At least one of these must be present; when several are, the first in this order wins. */
+export const IDENTITY_FIELDS = ${literal(facts.identityFields)} as const;
+
+/** The fields the response node adds on success; \`required\` means present whenever code is 10000. */
+export const RESPONSE_FIELDS = ${fields(facts.responseFields)} as const satisfies Record<string, FieldRule>;
+
+/** What a gateway result code means and whether the same request may be sent again. */
+export interface ResultCodeInfo {
+  readonly msg: string;
+  readonly meaning: string;
+  readonly advice: string;
+  readonly retryable: boolean;
+}
+
+/** Every result code (\`code\`) of the gateway. */
+export const RESULT_CODES = ${literal(ordered(facts.resultCodes, RESULT_KEYS))} as const satisfies Record<string, ResultCodeInfo>;
+
+/** What a detailed result code means: its result code, the gateway's Chinese sub_msg, and advice. */
+export interface SubCodeInfo {
+  readonly code: string;
+  readonly subMsg: string;
+  readonly meaning: string;
+  readonly advice: string;
+  readonly retryable: boolean;
+}
+
+/** The public sub codes of the gateway and the operation's business ones. */
+export const SUB_CODES = ${literal(ordered(facts.subCodes, SUB_CODE_KEYS))} as const satisfies Record<string, SubCodeInfo>;
+
+/** The operation's own sub codes, those that come with code 40004 (Business Failed). */
+export const BUSINESS_SUB_CODES = ${literal(facts.businessSubCodes)} as const;
+
+/** A result code the spec declares. */
+export type ResultCode = keyof typeof RESULT_CODES;
+
+/** A sub code the spec declares; the gateway may send others. */
+export type SubCode = keyof typeof SUB_CODES;
+`;
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildFacts } from '../scripts/buildFacts';
+import { type JsonObject, resolvePointer, SpecError } from '../scripts/specAccess';
+
+const fixture = parse(
+  readFileSync(new URL('fixtures/mini-spec.yaml', import.meta.url), 'utf8'),
+) as JsonObject;
+
+/** The fixture with one change, made at a JSON pointer of it. */
+function changed(pointer: string, change: (node: JsonObject) => void): JsonObject {
+  const spec = structuredClone(fixture);
+  change(resolvePointer(spec, pointer) as JsonObject);
+  return spec;
+}
+
+describe('buildFacts on the fixture spec', () => {
+  const facts = buildFacts(fixture);
+
+  it('derives the method, the response node and the gateways', () => {
+    expect(facts.method).toBe('alipay.demo.coupon.issue');
+    expect(facts.responseNode).toBe('alipay_demo_coupon_issue_response');
+    expect(facts.errorResponseNode).toBe('error_response');
+    expect(facts.gateways).toEqual({
+      production: 'https://gw.example.test/router.do',
+      sandbox: 'https://sandbox.example.test/router.do',
+    });
+  });
+
+  it('reads the field rules, following $refs', () => {
+    expect(facts.commonParams).toEqual({
+      app_id: { required: true, maxLength: 20, description: 'The app.' },
+      method: {
+        required: true,
+        enum: ['alipay.demo.coupon.issue'],
+        description: "It's the 'method' \\ with a backslash.",
+      },
+      biz_content: { required: true, description: 'Biz.' },
+    });
+    expect(facts.bizContentFields).toEqual({
+      coupon_id: { required: true, maxLength: 7, description: 'Coupon.' },
+      phone: { required: false, maxLength: 11, pattern: '^1\\d{10}$', description: 'Phone.' },
+      email: { required: false, maxLength: 99, description: 'Email.' },
+    });
+  });
+
+  it('takes the identity priority from x-identity-priority, not from the anyOf order', () => {
+    expect(facts.identityFields).toEqual(['phone', 'email']);
+  });
+
+  it('keeps only the fields the response node adds, required when then.required names them', () => {
+    expect(facts.responseFields).toEqual({
+      coupon_no: { required: true, maxLength: 5, description: 'Coupon number.' },
+      note: { required: false, description: 'Note.' },
+    });
+  });
+
+  it('reads the result and sub code tables and picks the 40004 sub codes as business ones', () => {
+    expect(facts.resultCodes).toEqual({
+      '10000': { msg: 'OK', meaning: 'Fine.', advice: 'None.', retryable: false },
+      '20000': { msg: 'Later', meaning: 'Down.', advice: 'Retry.', retryable: true },
+      '40004': { msg: 'Nope', meaning: 'Refused.', advice: 'Look.', retryable: false },
+    });
+    expect(facts.subCodes['isp.down']).toEqual({
+      code: '20000',
+      subMsg: '系统繁忙',
+      meaning: 'Down.',
+      advice: 'Retry.',
+      retryable: true,
+    });
+    expect(facts.businessSubCodes).toEqual(['COUPON_GONE', 'BUSY']);
+  });
+});
+
+describe('buildFacts rejects a spec that lacks what it needs', () => {
+  const S = '#/components/schemas';
+  const cases: [string, JsonObject, RegExp][] = [
+    ['no paths', changed('#', (s) => delete s.paths), /#\/paths: must hold exactly one path, found 0/],
+    [
+      'no CommonRequestParams',
+      changed(`${S}`, (s) => delete s.CommonRequestParams),
+      /#\/components\/schemas\/CommonRequestParams: missing schema CommonRequestParams/,
+    ],
+    [
+      'a method enum of two values',
+      changed(`${S}/CommonRequestParams/properties/method`, (m) => {
+        m.enum = ['a.b', 'c.d'];
+      }),
+      /method must have an enum of exactly one value/,
+    ],
+    [
+      'a field without a description',
+      changed(`${S}/Phone`, (p) => delete p.description),
+      /#\/components\/schemas\/Biz\/properties\/phone: description must be a non-empty string/,
+    ],
+    [
+      'a parameter whose required-ness contradicts CommonRequestParams',
+      changed('#/components/parameters/method', (p) => {
+        p.required = false;
+      }),
+      /parameter method: required differs from CommonRequestParams/,
+    ],
+    [
+      'no x-identity-priority',
+      changed(`${S}/Biz`, (b) => delete b['x-identity-priority']),
+      /x-identity-priority must be an array of strings/,
+    ],
+    [
+      'an anyOf that disagrees with x-identity-priority',
+      changed(`${S}/Biz`, (b) => {
+        b.anyOf = [{ required: ['phone'] }];
+      }),
+      /anyOf \[phone\] must require exactly x-identity-priority \[phone, email\]/,
+    ],
+    [
+      'a response node that does not match the method',
+      changed(`${S}/Body/properties`, (p) => {
+        p.alipay_other_response = p.alipay_demo_coupon_issue_response;
+        delete p.alipay_demo_coupon_issue_response;
+      }),
+      /missing response node "alipay_demo_coupon_issue_response" \(derived from method alipay.demo.coupon.issue\)/,
+    ],
+    [
+      'a result code without an x-result-codes entry',
+      changed(`${S}/Code/x-result-codes`, (t) => delete t['20000']),
+      /x-result-codes: keys \[10000, 40004\] must be exactly the code enum \[10000, 20000, 40004\]/,
+    ],
+    [
+      'a sub code under an undeclared result code',
+      changed(`${S}/Sub/x-sub-codes/BUSY`, (e) => {
+        e.code = '49999';
+      }),
+      /x-sub-codes\/BUSY: code 49999 is not a result code/,
+    ],
+    [
+      'a sub code without retryable',
+      changed(`${S}/Sub/x-sub-codes/BUSY`, (e) => delete e.retryable),
+      /retryable must be a boolean/,
+    ],
+    [
+      'no sandbox server',
+      changed('#/servers/1', (s) => {
+        s['x-environment'] = 'staging';
+      }),
+      /no server has x-environment: sandbox/,
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, spec, message) => {
+    expect(() => buildFacts(spec)).toThrow(SpecError);
+    expect(() => buildFacts(spec)).toThrow(message);
+  });
+});

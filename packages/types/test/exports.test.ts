@@ -1,0 +1,51 @@
+import { expect, it } from 'vitest';
+import * as types from '../src/index';
+
+it('exports exactly the runtime names other packages import', () => {
+  expect(Object.keys(types).sort()).toEqual([
+    'BIZ_CONTENT_FIELDS',
+    'BUSINESS_SUB_CODES',
+    'COMMON_PARAMS',
+    'ERROR_RESPONSE_NODE',
+    'GATEWAYS',
+    'IDENTITY_FIELDS',
+    'METHOD',
+    'RESPONSE_FIELDS',
+    'RESPONSE_NODE',
+    'RESULT_CODES',
+    'SUB_CODES',
+  ]);
+});
+
+it('holds the facts of alipay.marketing.voucher.send', () => {
+  expect(types.METHOD).toBe('alipay.marketing.voucher.send');
+  expect(types.RESPONSE_NODE).toBe('alipay_marketing_voucher_send_response');
+  expect(types.GATEWAYS).toEqual({
+    production: 'https://openapi.alipay.com/gateway.do',
+    sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
+  });
+  expect(types.COMMON_PARAMS.sign.maxLength).toBe(344);
+  expect(types.COMMON_PARAMS.biz_content).toMatchObject({ required: true });
+  expect(types.COMMON_PARAMS.biz_content).not.toHaveProperty('maxLength');
+  expect(types.IDENTITY_FIELDS).toEqual(['user_id', 'login_id', 'taobao_nick']);
+  expect(Object.keys(types.RESULT_CODES)).toEqual([
+    '10000',
+    '20000',
+    '20001',
+    '40001',
+    '40002',
+    '40004',
+    '40006',
+  ]);
+  expect(types.BUSINESS_SUB_CODES).toEqual([
+    'TEMPLATE_NOT_EXIST',
+    'TEMPLATE_EXPIRED',
+    'USER_NOT_EXIST',
+    'USER_STATUS_ERROR',
+    'INVALID_PARAMETER',
+    'SYSTEM_ERROR',
+  ]);
+  const retryable = Object.entries(types.SUB_CODES).filter(([, info]) => info.retryable);
+  expect(retryable.map(([code]) => code)).toEqual(['isp.unknow-error', 'aop.unknow-error', 'SYSTEM_ERROR']);
+  expect(Object.keys(types.SUB_CODES)).toHaveLength(2 + 6 + 8 + 16 + 2 + 6);
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildFacts } from '../scripts/buildFacts';
+import { renderFacts } from '../scripts/renderFacts';
+import type { JsonObject } from '../scripts/specAccess';
+
+const fixture = parse(
+  readFileSync(new URL('fixtures/mini-spec.yaml', import.meta.url), 'utf8'),
+) as JsonObject;
+
+/** Compiles rendered TypeScript to JavaScript and imports it, to read the values back. */
+async function evaluate(source: string): Promise<Record<string, unknown>> {
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+}
+
+describe('renderFacts', () => {
+  const facts = buildFacts(fixture);
+  const source = renderFacts(facts);
+
+  it('renders TypeScript whose values are exactly the facts, escapes included', async () => {
+    const module = await evaluate(source);
+    expect(module.METHOD).toBe('alipay.demo.coupon.issue');
+    expect(module.RESPONSE_NODE).toBe('alipay_demo_coupon_issue_response');
+    expect(module.GATEWAYS).toEqual(facts.gateways);
+    expect(module.COMMON_PARAMS).toEqual(facts.commonParams);
+    expect(module.BIZ_CONTENT_FIELDS).toEqual(facts.bizContentFields);
+    expect(module.IDENTITY_FIELDS).toEqual(['phone', 'email']);
+    expect(module.RESPONSE_FIELDS).toEqual(facts.responseFields);
+    expect(module.RESULT_CODES).toEqual(facts.resultCodes);
+    expect(module.SUB_CODES).toEqual(facts.subCodes);
+    expect(module.BUSINESS_SUB_CODES).toEqual(['COUPON_GONE', 'BUSY']);
+  });
+
+  it('declares every exported name other packages import', () => {
+    const names = [...source.matchAll(/^export (?:const|interface|type) (\w+)/gm)].map((m) => m[1]);
+    expect(names).toEqual([
+      'METHOD',
+      'RESPONSE_NODE',
+      'ERROR_RESPONSE_NODE',
+      'GATEWAYS',
+      'FieldRule',
+      'COMMON_PARAMS',
+      'BIZ_CONTENT_FIELDS',
+      'IDENTITY_FIELDS',
+      'RESPONSE_FIELDS',
+      'ResultCodeInfo',
+      'RESULT_CODES',
+      'SubCodeInfo',
+      'SUB_CODES',
+      'BUSINESS_SUB_CODES',
+      'ResultCode',
+      'SubCode',
+    ]);
+  });
+
+  it('does not depend on the order the spec writes a field’s keywords in', () => {
+    const reordered = structuredClone(fixture);
+    const schemas = (reordered.components as JsonObject).schemas as Record<string, JsonObject>;
+    const { pattern, maxLength, description, type } = schemas.Phone as JsonObject;
+    schemas.Phone = { description, pattern, type, maxLength };
+    expect(renderFacts(buildFacts(reordered))).toBe(source);
+  });
+
+  it('writes a maxLength the spec changes', () => {
+    const changed = structuredClone(fixture);
+    ((changed.components as JsonObject).schemas as Record<string, JsonObject>).Phone!.maxLength = 15;
+    const rendered = renderFacts(buildFacts(changed));
+    expect(rendered).not.toBe(source);
+    expect(rendered).toContain(
+      "phone: {\n    required: false,\n    maxLength: 15,\n    pattern: '^1\\\\d{10}$',",
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  COMMON_PARAMS,
+  CommonRequestParams,
+  ErrorResponse,
+  GatewayForm,
+  operations,
+  ResultCode,
+  SubCode,
+  VoucherSendBizContent,
+  VoucherSendResponse,
+  VoucherSendResponseBody,
+} from '../src/index';
+
+type Base = { template_id: string; out_biz_no: string };
+
+describe('VoucherSendBizContent', () => {
+  it('requires template_id, out_biz_no and one identity field', () => {
+    expectTypeOf<Base & { user_id: string }>().toExtend<VoucherSendBizContent>();
+    expectTypeOf<Base & { taobao_nick: string; memo: string }>().toExtend<VoucherSendBizContent>();
+    expectTypeOf<{ out_biz_no: string; user_id: string }>().not.toExtend<VoucherSendBizContent>();
+    expectTypeOf<{ template_id: string; user_id: string }>().not.toExtend<VoucherSendBizContent>();
+    expectTypeOf<Base>().not.toExtend<VoucherSendBizContent>();
+  });
+
+  it('types amount as a string (a Price), optional', () => {
+    expectTypeOf<VoucherSendBizContent['amount']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Base & { user_id: string; amount: number }>().not.toExtend<VoucherSendBizContent>();
+  });
+
+  it('rejects a field the spec does not declare, in an object literal', () => {
+    // @ts-expect-error user_name is not a field of biz_content
+    const biz: VoucherSendBizContent = { template_id: 't', out_biz_no: 'o', user_id: 'u', user_name: 'x' };
+    expectTypeOf(biz).toExtend<VoucherSendBizContent>();
+  });
+});
+
+describe('responses', () => {
+  it('types code with the result codes of the facts', () => {
+    expectTypeOf<VoucherSendResponse['code']>().toEqualTypeOf<ResultCode>();
+    expectTypeOf<ErrorResponse['code']>().toEqualTypeOf<ResultCode>();
+    expectTypeOf<ResultCode>().toEqualTypeOf<
+      '10000' | '20000' | '20001' | '40001' | '40002' | '40004' | '40006'
+    >();
+    expectTypeOf<'TEMPLATE_NOT_EXIST'>().toExtend<SubCode>();
+    expectTypeOf<'NOT_A_SUB_CODE'>().not.toExtend<SubCode>();
+  });
+
+  it('has the response node or error_response in the body', () => {
+    expectTypeOf<{
+      sign: string;
+      alipay_marketing_voucher_send_response: VoucherSendResponse;
+    }>().toExtend<VoucherSendResponseBody>();
+    expectTypeOf<{ error_response: ErrorResponse }>().toExtend<VoucherSendResponseBody>();
+    expectTypeOf<{ sign: string }>().not.toExtend<VoucherSendResponseBody>();
+    expectTypeOf<VoucherSendResponse['voucher_id']>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe('request', () => {
+  it('types the common parameters with the enums of the facts', () => {
+    expectTypeOf<CommonRequestParams['charset']>().toEqualTypeOf<
+      (typeof COMMON_PARAMS.charset.enum)[number]
+    >();
+    expectTypeOf<CommonRequestParams['sign_type']>().toEqualTypeOf<'RSA2' | 'RSA'>();
+    expectTypeOf<CommonRequestParams['method']>().toEqualTypeOf<'alipay.marketing.voucher.send'>();
+    expectTypeOf<CommonRequestParams['app_auth_token']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<(typeof COMMON_PARAMS)['app_id']['maxLength']>().toEqualTypeOf<32>();
+  });
+
+  it('sends GatewayForm as the form body and the rest in the query', () => {
+    type Operation = operations['alipayMarketingVoucherSend'];
+    expectTypeOf<
+      Operation['requestBody']['content']['application/x-www-form-urlencoded']
+    >().toEqualTypeOf<GatewayForm>();
+    expectTypeOf<GatewayForm['biz_content']>().toEqualTypeOf<string>();
+    expectTypeOf<Operation['parameters']['query']['timestamp']>().toEqualTypeOf<string>();
+    expectTypeOf<keyof Operation['parameters']['query']>().not.toEqualTypeOf<'biz_content'>();
+  });
+});
