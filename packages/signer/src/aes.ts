@@ -1,0 +1,59 @@
+import type { CryptoChoice } from './crypto/CryptoProvider.js';
+import { selectProvider } from './crypto/selectProvider.js';
+import { base64Decode, base64Encode } from './encoding/base64.js';
+import { AlipayKeyError } from './errors/AlipayKeyError.js';
+import { SignerError } from './errors/SignerError.js';
+
+/** Options of {@link aesEncrypt} and {@link aesDecrypt}. */
+export interface AesOptions {
+  /** Crypto implementation; default `auto`. */
+  crypto?: CryptoChoice;
+}
+
+function aesKeyBytes(base64Key: string): Uint8Array {
+  const key = typeof base64Key === 'string' ? base64Decode(base64Key.trim()) : undefined;
+  if (key?.length !== 16) {
+    throw new AlipayKeyError('the AES key must be base64 of 16 bytes (AES-128, as Alipay issues it)');
+  }
+  return key;
+}
+
+/**
+ * Encrypts `plaintext` (UTF-8) for `biz_content` (PROTOCOL §10): AES-128-CBC, zero IV, PKCS#7
+ * padding, standard base64. Encrypt first, then sign; `encrypt_type=AES` is signed too.
+ */
+export async function aesEncrypt(
+  plaintext: string,
+  base64Key: string,
+  options: AesOptions = {},
+): Promise<string> {
+  const key = aesKeyBytes(base64Key);
+  const out = await selectProvider(options.crypto).aesCbc(
+    'encrypt',
+    key,
+    new TextEncoder().encode(plaintext),
+  );
+  return base64Encode(out);
+}
+
+/** Decrypts an AES-encrypted response node or `biz_content` back to UTF-8 text. */
+export async function aesDecrypt(
+  ciphertextB64: string,
+  base64Key: string,
+  options: AesOptions = {},
+): Promise<string> {
+  const key = aesKeyBytes(base64Key);
+  const data =
+    typeof ciphertextB64 === 'string' ? base64Decode(ciphertextB64.replace(/\s+/g, '')) : undefined;
+  if (!data || data.length === 0 || data.length % 16 !== 0) {
+    throw new SignerError('the AES ciphertext is not base64 of whole 16-byte blocks');
+  }
+  let plain: Uint8Array;
+  try {
+    plain = await selectProvider(options.crypto).aesCbc('decrypt', key, data);
+  } catch (cause) {
+    // Wrong key or corrupted text: the padding does not check out.
+    throw new SignerError('AES decryption failed (wrong key or corrupted ciphertext)', { cause });
+  }
+  return new TextDecoder().decode(plain);
+}

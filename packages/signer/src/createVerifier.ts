@@ -1,0 +1,134 @@
+import { rootCertSerialNumber, snOf } from './cert/certSerialNumber.js';
+import { readCertificates } from './cert/readCertificates.js';
+import { type Charset, createEncoder } from './charset/createEncoder.js';
+import type { CryptoChoice, VerifyFn } from './crypto/CryptoProvider.js';
+import { selectProvider } from './crypto/selectProvider.js';
+import { base64Decode } from './encoding/base64.js';
+import { AlipayCertificateError } from './errors/AlipayCertificateError.js';
+import { AlipayKeyError } from './errors/AlipayKeyError.js';
+import { parsePublicKey, publicKeyDerToSpki } from './keys/parsePublicKey.js';
+import { after, type MaybePromise, settle } from './maybeAsync.js';
+import { hashOf, readCharset, readSignType, type SignType } from './options.js';
+import type { VerifiedResponse } from './response/VerifiedResponse.js';
+import { verifyResponseWith } from './response/verifyResponseWith.js';
+
+interface CommonVerifierOptions {
+  /** Sign type of the responses; default `RSA2`. */
+  signType?: SignType;
+  /** Charset of the signed bytes; default `utf-8`. */
+  charset?: Charset;
+  /** Crypto implementation; default `auto`. */
+  crypto?: CryptoChoice;
+}
+
+/** Public-key mode: the Alipay public key (SPKI, bare base64 or PEM). */
+export interface PublicKeyVerifierOptions extends CommonVerifierOptions {
+  alipayPublicKey: string;
+}
+
+/** Certificate mode: the Alipay public-key certificate (PEM), and optionally Alipay's root bundle. */
+export interface CertificateVerifierOptions extends CommonVerifierOptions {
+  alipayPublicCert: string;
+  alipayRootCert?: string;
+}
+
+/** Options of {@link createVerifier}: one mode or the other. */
+export type VerifierOptions = PublicKeyVerifierOptions | CertificateVerifierOptions;
+
+/** Verifies gateway responses and signatures with the Alipay public key, parsed once. */
+export interface Verifier {
+  readonly signType: SignType;
+  readonly charset: Charset;
+  readonly provider: 'node' | 'web';
+  /** Certificate mode: SN of the Alipay public certificate, which responses must carry as `alipay_cert_sn`. */
+  readonly alipayCertSn?: string;
+  /** Certificate mode with `alipayRootCert`: the `alipay_root_cert_sn` to send with requests. */
+  readonly alipayRootCertSn?: string;
+  /**
+   * Verifies a raw response body for `method` (PROTOCOL §5). Resolves `verified: true` when the
+   * node's signature checks and `verified: false` for an unsigned error report; throws
+   * AlipaySignatureVerificationError or AlipayMalformedResponseError otherwise.
+   */
+  verifyResponse(rawBody: string, method: string): Promise<VerifiedResponse>;
+  /** Checks a base64 signature over `content`; resolves false (never throws) when it does not verify. */
+  verify(content: string, signature: string, signType?: SignType): Promise<boolean>;
+}
+
+interface KeyMaterial {
+  spki: Uint8Array;
+  alipayCertSn?: string;
+  alipayRootCertSn?: string;
+}
+
+function keyMaterialOf(options: VerifierOptions): KeyMaterial {
+  const certMode = 'alipayPublicCert' in options && options.alipayPublicCert !== undefined;
+  if (certMode && 'alipayPublicKey' in options && options.alipayPublicKey !== undefined) {
+    throw new TypeError(
+      'createVerifier: pass alipayPublicKey or alipayPublicCert, not both (one mode or the other)',
+    );
+  }
+  if (certMode) {
+    const [cert] = readCertificates(options.alipayPublicCert, 'alipayPublicCert');
+    let spki: Uint8Array;
+    try {
+      spki = publicKeyDerToSpki(cert!.spki, 'alipayPublicCert');
+    } catch (cause) {
+      throw new AlipayCertificateError('alipayPublicCert does not hold an RSA public key', { cause });
+    }
+    const root = options.alipayRootCert;
+    return {
+      spki,
+      alipayCertSn: snOf(cert!),
+      ...(root === undefined ? {} : { alipayRootCertSn: rootCertSerialNumber(root) }),
+    };
+  }
+  if ('alipayPublicKey' in options)
+    return { spki: parsePublicKey(options.alipayPublicKey, 'alipayPublicKey') };
+  throw new TypeError('createVerifier: pass alipayPublicKey, or alipayPublicCert (certificate mode)');
+}
+
+/**
+ * Creates a verifier. The key (or certificate) is parsed and imported here, once; a malformed one
+ * throws AlipayKeyError / AlipayCertificateError now, with no key material in the message.
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('createVerifier: options are required');
+  const signType = readSignType(options.signType);
+  const charset = readCharset(options.charset);
+  const provider = selectProvider(options.crypto);
+  const material = keyMaterialOf(options);
+  let verifyBytes: VerifyFn;
+  try {
+    verifyBytes = provider.createVerifyFn(material.spki);
+  } catch (cause) {
+    throw new AlipayKeyError('the Alipay public key was refused by the crypto library', { cause });
+  }
+  const encode = createEncoder(charset);
+  const defaultHash = hashOf(signType);
+
+  // Stays synchronous with node:crypto and UTF-8, so a response check costs little beyond the RSA op.
+  function check(content: string, signature: string, hash = defaultHash): MaybePromise<boolean> {
+    if (typeof content !== 'string' || typeof signature !== 'string') return false;
+    const raw = base64Decode(signature, true);
+    if (!raw) return false;
+    return after(encode(content), (bytes) => verifyBytes(hash, bytes, raw));
+  }
+
+  const verify = (content: string, signature: string, type?: SignType): Promise<boolean> =>
+    settle(() => check(content, signature, type === undefined ? defaultHash : hashOf(readSignType(type))));
+
+  const responseCheck = {
+    verify: (c: string, s: string) => check(c, s),
+    alipayCertSn: material.alipayCertSn,
+  };
+  return {
+    signType,
+    charset,
+    provider: provider.name,
+    ...(material.alipayCertSn === undefined ? {} : { alipayCertSn: material.alipayCertSn }),
+    ...(material.alipayRootCertSn === undefined ? {} : { alipayRootCertSn: material.alipayRootCertSn }),
+    verify,
+    verifyResponse: (rawBody, method) => verifyResponseWith(responseCheck, rawBody, method),
+  };
+}

@@ -1,0 +1,58 @@
+import { AlipaySignatureVerificationError } from '../errors/AlipaySignatureVerificationError.js';
+import { after, type MaybePromise, settle } from '../maybeAsync.js';
+import { type ExtractedResponse, extractResponse } from './extractResponse.js';
+import { isErrorReport } from './isErrorReport.js';
+import type { VerifiedResponse } from './VerifiedResponse.js';
+
+/** What response verification needs from a verifier. */
+export interface ResponseCheck {
+  /** Checks a base64 signature over text in the verifier's charset and sign type. */
+  readonly verify: (content: string, signature: string) => MaybePromise<boolean>;
+  /** Certificate mode: the SN responses must carry in `alipay_cert_sn`. */
+  readonly alipayCertSn?: string | undefined;
+}
+
+const failure = (message: string, reason: AlipaySignatureVerificationError['reason'], e: ExtractedResponse) =>
+  new AlipaySignatureVerificationError(message, { reason, content: e.content, signature: e.sign ?? '' });
+
+function run(check: ResponseCheck, rawBody: string, method: string): MaybePromise<VerifiedResponse> {
+  if (typeof method !== 'string' || method === '')
+    throw new TypeError('verifyResponse: method must be a non-empty string');
+  const extracted = extractResponse(rawBody, method);
+  const { content, sign, nodeName } = extracted;
+  if (sign === undefined) {
+    // Some gateway errors come unsigned: report them, marked unverified. Never accept a success so.
+    if (isErrorReport(extracted.node)) return extracted; // verified: false
+    throw failure(`the response "${nodeName}" is not signed`, 'missing-signature', extracted);
+  }
+  if (check.alipayCertSn !== undefined && extracted.alipayCertSn !== check.alipayCertSn) {
+    const got = JSON.stringify(extracted.alipayCertSn ?? null);
+    throw failure(
+      `alipay_cert_sn ${got} is not the configured Alipay certificate's SN ${check.alipayCertSn}`,
+      'cert-sn-mismatch',
+      extracted,
+    );
+  }
+  const accept = (ok: boolean): VerifiedResponse => {
+    if (ok) {
+      extracted.verified = true;
+      return extracted;
+    }
+    throw failure(`the signature of "${nodeName}" does not verify`, 'bad-signature', extracted);
+  };
+  return after(check.verify(content, sign), (ok) =>
+    // Java retries once with `\/` unescaped: some gateways sign the text before escaping slashes.
+    ok || !content.includes('\\/')
+      ? accept(ok)
+      : after(check.verify(content.replaceAll('\\/', '/'), sign), accept),
+  );
+}
+
+/** PROTOCOL §5, step by step. Synchronous inside when the crypto allows; always a promise outside. */
+export function verifyResponseWith(
+  check: ResponseCheck,
+  rawBody: string,
+  method: string,
+): Promise<VerifiedResponse> {
+  return settle(() => run(check, rawBody, method));
+}

@@ -1,0 +1,45 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { AlipayKeyError, aesDecrypt, aesEncrypt, SignerError } from '../src/index.js';
+
+// The official SDK's AES (crypto-js) is an independent implementation of the same rule.
+const sdkUtil = createRequire(createRequire(import.meta.url).resolve('alipay-sdk'))('./util.js') as {
+  aesEncryptText(plain: string, key: string): string;
+  aesDecryptText(cipher: string, key: string): string;
+};
+const KEY = 'aYA0GP8JEW+D7/UFaskCWA==';
+
+describe('AES content encryption (AES-128-CBC, zero IV, PKCS#7, base64)', () => {
+  it.each([
+    ['empty text (one whole padding block)', ''],
+    ['exactly one block', '0123456789abcdef'],
+    ['biz_content with Chinese and emoji', '{"template_id":"T1","out_biz_no":"o1","memo":"中文🧧"}'],
+  ])('matches the official SDK for %s and round-trips', async (_, text) => {
+    const ciphertext = await aesEncrypt(text, KEY);
+    expect(ciphertext).toBe(sdkUtil.aesEncryptText(text, KEY));
+    expect(await aesDecrypt(ciphertext, KEY)).toBe(text);
+    expect(await aesDecrypt(sdkUtil.aesEncryptText(text, KEY), KEY)).toBe(text);
+  });
+
+  it('matches a known answer', async () => {
+    expect(await aesEncrypt('{"a":"中文"}', KEY)).toBe('TI5fGWVveeuELxAfOcy45g==');
+  });
+
+  it.each([
+    ['not base64', 'not a key!'],
+    ['24 bytes (AES-192 is not what Alipay issues)', btoa('x'.repeat(24))],
+  ])('rejects a key that is %s', async (_, key) => {
+    await expect(aesEncrypt('x', key)).rejects.toBeInstanceOf(AlipayKeyError);
+  });
+
+  it('rejects ciphertext under the wrong key or of partial blocks', async () => {
+    const ciphertext = await aesEncrypt('{"code":"10000"}', KEY);
+    const wrong = await aesDecrypt(ciphertext, 'AAAAAAAAAAAAAAAAAAAAAA==').then(
+      (text) => text,
+      (e: unknown) => e,
+    );
+    // A wrong key fails the padding check with overwhelming probability; it never yields the text.
+    expect(wrong).not.toBe('{"code":"10000"}');
+    await expect(aesDecrypt('AAAA', KEY)).rejects.toBeInstanceOf(SignerError);
+  });
+});

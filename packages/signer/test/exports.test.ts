@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import * as signer from '../src/index.js';
+
+// Pins the runtime public API: adding or removing an export is a deliberate, visible change.
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(signer).sort()).toEqual([
+      'AlipayCertificateError',
+      'AlipayKeyError',
+      'AlipayMalformedResponseError',
+      'AlipaySignatureVerificationError',
+      'ERROR_RESPONSE_NODE',
+      'SignerError',
+      'aesDecrypt',
+      'aesEncrypt',
+      'canonicalize',
+      'certSerialNumber',
+      'createSigner',
+      'createVerifier',
+      'formatTimestamp',
+      'responseNodeName',
+      'rootCertSerialNumber',
+      'verifyNotification',
+    ]);
+    expect(signer.responseNodeName('alipay.marketing.voucher.send')).toBe(
+      'alipay_marketing_voucher_send_response',
+    );
+    expect(signer.ERROR_RESPONSE_NODE).toBe('error_response');
+  });
+});

@@ -1,0 +1,15 @@
+// @aopkit/types is used at the type level only, here: the signer's unions must stay the spec's.
+import type { CommonRequestParams } from '@aopkit/types';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Charset, SignableParams, SignType } from '../src/index.js';
+
+describe('agreement with @aopkit/types (generated from the spec)', () => {
+  it('uses the same sign types and charsets', () => {
+    expectTypeOf<SignType>().toEqualTypeOf<CommonRequestParams['sign_type']>();
+    expectTypeOf<Charset>().toEqualTypeOf<CommonRequestParams['charset']>();
+  });
+
+  it('signs the common request parameters as typed there', () => {
+    expectTypeOf<CommonRequestParams>().toExtend<SignableParams>();
+  });
+});
