@@ -1,11 +1,24 @@
 import { defineConfig } from 'tsdown';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  fixedExtension: false,
-  platform: 'neutral',
-  target: 'es2022',
-  clean: true,
-});
+export default defineConfig([
+  {
+    // The library stays runtime-neutral: node:http and node:crypto are reached via getBuiltinModule.
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    fixedExtension: false,
+    platform: 'neutral',
+    target: 'es2022',
+    clean: true,
+  },
+  {
+    // The CLI is Node-only (node:util, node:fs), ESM, and bundles what it needs from src/.
+    entry: ['src/cli.ts'],
+    format: ['esm'],
+    dts: false,
+    fixedExtension: false,
+    platform: 'node',
+    target: 'es2022',
+    clean: false,
+  },
+]);

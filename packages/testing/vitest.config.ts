@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
+  // Tests (and the README example they run) import the package by name; point it at the source.
+  resolve: { alias: { '@aopkit/testing': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
   test: {
     name: '@aopkit/testing',
     include: ['test/**/*.test.ts'],

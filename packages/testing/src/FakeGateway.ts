@@ -1,0 +1,166 @@
+import type { ERROR_RESPONSE_NODE, RESPONSE_NODE, ResultCode, SubCode } from '@aopkit/types';
+import type { RequestHandler } from 'msw';
+import type { DROP } from './DROP.js';
+
+/** Request signature algorithm an app is configured for. */
+export type AppSignType = 'RSA2' | 'RSA';
+
+/** A random fault the fake can inject into an authenticated request. */
+export type FaultKind =
+  | 'unknown-error' // 20000 isp.unknow-error, nothing issued
+  | 'system-error' // 40004 SYSTEM_ERROR, nothing issued
+  | 'latency' // the response comes late, otherwise normal
+  | 'drop-before' // connection dropped before processing, nothing issued
+  | 'drop-after-issue'; // voucher issued, then the connection dropped
+
+/** An app known to the gateway: requests with its app_id must verify with its public key. */
+export interface FakeApp {
+  appId: string;
+  /** App public key, SPKI (or PKCS#1), PEM or bare base64. Give this or appCert. */
+  publicKey?: string;
+  /** Certificate mode: the app's public-key certificate (PEM); requests must then send its app_cert_sn. */
+  appCert?: string;
+  /** Only so the CLI can print it; the gateway never uses it. */
+  privateKey?: string;
+  /** The one sign_type the app accepts; default RSA2. */
+  signType?: AppSignType;
+}
+
+/** A voucher template; `red_packet` templates take (and require) `amount`. */
+export interface FakeTemplate {
+  template_id: string;
+  type?: 'voucher' | 'red_packet';
+  expired?: boolean;
+}
+
+/** An Alipay user, reachable by user_id, login_id or taobao_nick. */
+export interface FakeUser {
+  user_id: string;
+  login_id?: string;
+  taobao_nick?: string;
+  frozen?: boolean;
+}
+
+/** Initial state: the same shape as the CLI's `--fixtures` JSON file. */
+export interface FakeGatewayFixtures {
+  apps?: readonly FakeApp[];
+  templates?: readonly FakeTemplate[];
+  users?: readonly FakeUser[];
+}
+
+/** Seeded random faults: `rate` = probability per authenticated request, `kinds` = relative weights. */
+export interface FaultOptions {
+  rate: number;
+  kinds?: Partial<Record<FaultKind, number>>;
+  /** Delay of a `latency` fault; default 100 ms. */
+  latencyMs?: number;
+}
+
+/** Options of createFakeGateway. */
+export interface FakeGatewayOptions {
+  /** Drives fault injection and generated ids (voucher ids, app ids), reproducibly. Default 1. */
+  seed?: number;
+  /** Extra gateway base URLs besides production and sandbox (`/gateway.do` is appended if missing). */
+  baseUrls?: string[];
+  /**
+   * The fake "Alipay" key pair; default a bundled demo pair (no key generation per gateway), with
+   * its certificate and root bundle. Certificate-mode apps need publicCert and rootCert.
+   */
+  alipayKeys?: { privateKey: string; publicKey: string; publicCert?: string; rootCert?: string };
+  fixtures?: FakeGatewayFixtures;
+  faults?: FaultOptions;
+  /** The gateway's clock, for the timestamp window and issuedAt. */
+  now?: () => Date;
+  /** Called with each log entry when its request completes (the CLI prints them). */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Keep at most this many log entries (oldest dropped); default unlimited. */
+  requestLogLimit?: number;
+}
+
+/** What registerApp returns; privateKey only when the fake generated the pair. */
+export interface RegisteredApp {
+  appId: string;
+  /** PEM SPKI when read from appCert; otherwise as given or generated. */
+  publicKey: string;
+  privateKey?: string;
+  signType: AppSignType;
+  /** Certificate mode: the app_cert_sn requests must carry. */
+  appCertSn?: string;
+}
+
+/** A scripted outcome for the next authenticated request (FIFO); takes precedence over random faults. */
+export type ScriptedOutcome =
+  | { subCode: SubCode; subMsg?: string; latencyMs?: number }
+  | { drop: 'before' | 'after-issue'; latencyMs?: number }
+  | { latencyMs: number };
+
+/** A voucher the fake issued. */
+export interface IssuedVoucher {
+  readonly voucher_id: string;
+  readonly template_id: string;
+  readonly out_biz_no: string;
+  readonly user_id: string;
+  readonly amount?: string;
+  readonly memo?: string;
+  readonly app_id: string;
+  readonly issuedAt: Date;
+}
+
+/** The gateway's answer, as put in the response node. */
+export interface Verdict {
+  readonly code: ResultCode;
+  readonly msg: string;
+  readonly sub_code?: string;
+  readonly sub_msg?: string;
+}
+
+/** One request as the fake saw it. */
+export interface RequestLogEntry {
+  /** Order of arrival, from 1. */
+  readonly seq: number;
+  readonly receivedAt: Date;
+  readonly durationMs: number;
+  /** Every parameter seen, query and body merged (`app_auth_token` redacted). */
+  readonly params: Readonly<Record<string, string>>;
+  /** Where each parameter came from. */
+  readonly placement: Readonly<Record<string, 'query' | 'body'>>;
+  /** The charset the parameters were decoded with. */
+  readonly charset: 'utf-8' | 'gbk' | 'gb2312';
+  readonly app_id?: string;
+  /** Absent when the connection was dropped before any answer was computed. */
+  readonly verdict?: Verdict;
+  readonly node?: typeof RESPONSE_NODE | typeof ERROR_RESPONSE_NODE;
+  readonly signed: boolean;
+  readonly fault?: FaultKind;
+  /** True when the fault (or outcome) came from nextCall(). */
+  readonly scripted: boolean;
+  readonly voucher_id?: string;
+}
+
+/** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */
+export interface FakeGateway {
+  /** MSW handlers for POST <production | sandbox | each baseUrl>/gateway.do. */
+  readonly handlers: RequestHandler[];
+  /** The whole pipeline, transport-independent; DROP means "drop the connection". */
+  handle(request: Request): Promise<Response | typeof DROP>;
+  registerApp(app?: {
+    appId?: string;
+    publicKey?: string;
+    appCert?: string;
+    signType?: AppSignType;
+  }): RegisteredApp;
+  /** PEM SPKI: what clients verify responses with. */
+  readonly alipayPublicKey: string;
+  /** Certificate mode: the fake Alipay public-key certificate and root bundle (PEM), when known. */
+  readonly alipayPublicCert?: string;
+  readonly alipayRootCert?: string;
+  addTemplate(template: FakeTemplate): void;
+  addUser(user: FakeUser): void;
+  expireTemplate(templateId: string): void;
+  freezeUser(userId: string): void;
+  nextCall(outcome: ScriptedOutcome): void;
+  readonly vouchers: readonly IssuedVoucher[];
+  readonly requests: readonly RequestLogEntry[];
+  /** Back to the state after creation: fixtures re-applied, RNG re-seeded, log and script cleared. */
+  reset(): void;
+}

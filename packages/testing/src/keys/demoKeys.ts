@@ -1,0 +1,88 @@
+// FAKE TEST KEYS, published on purpose: they only ever talk to the fake gateway. Never use them with Alipay.
+// Bundled so that creating a gateway (or starting the CLI) needs no RSA key generation.
+
+/** The demo "Alipay" key pair the fake signs responses with, unless createFakeGateway gets alipayKeys. */
+export const DEMO_ALIPAY_KEYS = {
+  privateKey: `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQCvHB1BQdQxbiaC
+C2wpGwFQOeaWF80fJy3wICqSzpOhNTKhIib+mnzMjJtiolhV5TSt6quj/Pq8RPun
+58TaWv7MnV8z98uplsb3bT/9B5ka0wnPPiRl2JrpNnBphV+Usj1KTOsR0yaHX/bZ
+vogjcRlQw9iBV8QVvGiBRhQmD7/xUokWNP62p+iuk/T8xRZSfwpdyAJmXc4cvBK8
+WXiCKoz0C4LlIqjkpNGgQEn2yMX8HLkvP3ZZeXIRQQdlcKewJRftgRv960c9elcq
+dKjMSzn9NP7jqO6pFw4aQcVsZHrc/t0dHxP7pn2Z0lqg7Q6nz5HBpCo0EoCjBDzC
+snnm/I9NAgMBAAECggEAOhS3qWD1yk1wTVsPjZTM+zixQGB1o1sh9A8fP+Fv+x0D
+hYmn6HQCZ/BNS8pwRVFIh1UaiEKNQewZkogf9ZMQB3s9TCXpMf92UDQ28KzX/hs4
+mjpQ5U0SmL77Syy3VsFF7gKUR63DDkzoujFlw2esj2reQYyEV/dNrG87mKJJtndu
+lhB04f74PYFHvk9UWt63WyB58ezdtd0aC7hF04NW/a0DkMxu6xkKCi68FhKsQVAs
+ISqq5hiXrAtKqqY+i1NWLpoXVUCieeBmLgn4lEXNV9q8zZcLznhQxjKY7yqZmpCg
+OZpwPuO+Xao/VgZB5rRphZtZIS60eybc8nzY2Jo7uwKBgQDg5uOli/68jXwQ5KI8
+fO+KtJY0N4SuIjeXSXlCEkuDnrdcJ7bds/cvw34u3KaLcM1+tnzmzfyp8YNbWJER
+R80mTLCqVmqSD3yeSj7HF0mahCo05Lr0dvtvgFumQANK/YabwZ3eeOtDbuLAEk55
+kI3hcct7Lg7dPdgLPaZme+E3CwKBgQDHUq1nJvn1giV5Awx8E3uIwSgWsEQ77CPg
+pMnUg8WvyaAY/JqjvLq9AuZ7Qzng8iDgEYCvmrWLDCaGav7LQuyD2caa6p0cYuBt
+L7/w0F2NSxl9mejF7gM0A6sqRp49tvdiIrz8ABKmX/LBCO1b3I0QYbCfMGm2ZJvy
+8evGGQzqBwKBgA8TSwUoyi2Hal6ThNB7K29nxX3AjvNBNeq9MRSdt1QeSnox608X
+JiWcfBPWFI/aQtwQjXTHL/2QQ9bWq/q1jmnX0CvK2R/rS9YsceLUi8mAvHeJMYL7
+isUhnIMbXV0ke2ZrZxKnllWR1D89uubpKqmHADXEk5h+8cFnI4VRHnqbAoGBAMcO
+8JH1wOfIw/eobc1z/4lBrfGKs3pMiEAPEmmj98doyvRpQV6IWs3smZU8PA9EgESF
+9khpbyigR9EyBaek/GNpGAkaiTESJiOk7kFnNiane5uOG4OgAZ7ukwAzalEj6scc
+/jOFNxrk86CIc9Or3U0g4qz4Qnqe24eyxs4dsmH9AoGBAJQKqps1RbqxxFERM5Uz
+1CanAAceKEaCZxvBFfMgDYBTjwcpXEL6OYzh5f5Cqz7ZMuHMDvI627nFD4O6S7Wj
+TdOjRCbRwaUrGcByOpt29NwyBIwo2zfcbcAv9Y0sP1GMVKd2fCYfghgl6HriTJ6z
+isxlcGMMqFT8FuCxZZIGCAdc
+-----END PRIVATE KEY-----
+`,
+  publicKey: `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArxwdQUHUMW4mggtsKRsB
+UDnmlhfNHyct8CAqks6ToTUyoSIm/pp8zIybYqJYVeU0reqro/z6vET7p+fE2lr+
+zJ1fM/fLqZbG920//QeZGtMJzz4kZdia6TZwaYVflLI9SkzrEdMmh1/22b6II3EZ
+UMPYgVfEFbxogUYUJg+/8VKJFjT+tqforpP0/MUWUn8KXcgCZl3OHLwSvFl4giqM
+9AuC5SKo5KTRoEBJ9sjF/By5Lz92WXlyEUEHZXCnsCUX7YEb/etHPXpXKnSozEs5
+/TT+46juqRcOGkHFbGR63P7dHR8T+6Z9mdJaoO0Op8+RwaQqNBKAowQ8wrJ55vyP
+TQIDAQAB
+-----END PUBLIC KEY-----
+`,
+} as const;
+
+/** The demo app key pair of demoFixtures (and of the CLI): the app signs requests with privateKey. */
+export const DEMO_APP_KEYS = {
+  privateKey: `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDT89+nl8+Twqo8
+yBA3X9PdXU51LsuLddsyfKhoSX4UzNLRpimZyNQ4vn6Bxdw2DuXB7JgPydpE+OZw
+uB15ZpCPtbxoXHKMWz83MIs2yAw5m3C/e5TUv4IKLJNkJ0+BSsyNica5Ko6KfyJS
+Bzd8QZoLjjoVJPs1313VKp1fUFS/S9vJKD7Wswm1288NUGOSGYNxJResQ/Av1mc0
+c/BZV21NTi8A8ah+F0JWsahC1KW3+MEF6u3upUAAvGbtS5SZCljlntwwZYC1gsiB
+RIotzVY8z/CgLTEf37CH6+VfY183g+uEd9Ym4+63Wc/sJbhZh30gpOexJUeYNfJy
+qbCOf2DfAgMBAAECggEAP3A1Z2SVUR0JNhMNY32PnKiCRKmia5X1axmLkFc64P/j
+M7O/rNNCzc8abz4o6Jcx5oaphsQ8S7uRwXgh/kWYDCNxhmzxLhhbhenGKTncCtv+
+9ZkIFVtSkTgBT49CiSi5q71qmN5ndoWR4KpfTZYXBNFnig+dDuVRoO1V2ALjsrN2
+sts2cdlhzBLV2ghbSJ+NMaN82r1TWc8nRs9/6oJDwPGSb4CuGhn+2MM65BkP+SWl
+r4TDckjJBZ9B4EGqxz2vKtJoFBOozlSdwZwE+pvbMDa5Wr3Qj23z/3mjCNbtau69
+HrqTekSTtQTZj9YXPXbGKL+zg7CYbEJttFC2Fi6gwQKBgQD0zdl3OpKmMKihhsqk
+jXqiMMx9qnAZy27W/ijhcrgi8UgfEhzaE8/tQ9+Aw6neFe2R3je6StswODDRqLUU
+nJot7tCH75aNKktU6cWmi7Um8uCdXX2kVprlko9DfM+tJNJQH2fvNooU05KAN6aS
+LPW/SRuaQycZCpqVQ2jOwE5swQKBgQDdpWa8vNdDO6MDEparR2DOPytNT39iRsxr
+amAw8ayKTLXxvsa+GrgUan1GlhQdscZlI1J0sQAU9ZLg6SjCztNjdhwsKuLlCAX+
+dqfu4aKL6QAbmU1o5J3hFKZN+X6se4eWxMZe4PNAdJ+Op1bhKq7qTlqEn5QQQDeL
+bWIkwF4VnwKBgQCRCklW/8gVWO0ATqlPV1eaMsllhw7F6abxEELOWDbK1SPC7OtV
+NbnSvIz2cHb7UwifjQZ9hI5bAl/CSG+JF8OthTnd4FDVsIJTe/IT2+BnhC0ab2La
+dElvzSa+eHte/VryB7l/nFOxRS0edFpnbuXnAHyvKCxJBORTnU3CeWO9wQKBgER9
+JqjthWruE6oQZWRZsw0oMd460Xbxv5r1jPGyzAkUOSiRNeJqaTVNzpYwK9kdJNv9
+tS3/v7G6TH+ZLJI9zM4wIfZ37hKtjwSZb7z+Ffc7sV/V2DiwZCS398eib8UmirhI
+569LvX7OSruO8+ayBMi8G3ZdxSfcYA2CaFBI7QmrAoGAXH8Yb4bOgbFZ4Im5F43q
+Qgji4IEIWxJCmpLDPXWGtV2GP5geFvvOrUKr9RS2Jnb6o6fyD8mgL4Cdupq64kpb
+GsUq+tyHkqgxIpk2iNb3nVgXFawfcLaaEUw8DtWuZ/RCXjerIubI0N1zCpSuygU7
+tQuTum1sqBezun/oQzHRzXg=
+-----END PRIVATE KEY-----
+`,
+  publicKey: `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0/Pfp5fPk8KqPMgQN1/T
+3V1OdS7Li3XbMnyoaEl+FMzS0aYpmcjUOL5+gcXcNg7lweyYD8naRPjmcLgdeWaQ
+j7W8aFxyjFs/NzCLNsgMOZtwv3uU1L+CCiyTZCdPgUrMjYnGuSqOin8iUgc3fEGa
+C446FST7Nd9d1SqdX1BUv0vbySg+1rMJtdvPDVBjkhmDcSUXrEPwL9ZnNHPwWVdt
+TU4vAPGofhdCVrGoQtSlt/jBBert7qVAALxm7UuUmQpY5Z7cMGWAtYLIgUSKLc1W
+PM/woC0xH9+wh+vlX2NfN4PrhHfWJuPut1nP7CW4WYd9IKTnsSVHmDXycqmwjn9g
+3wIDAQAB
+-----END PUBLIC KEY-----
+`,
+} as const;

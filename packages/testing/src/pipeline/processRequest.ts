@@ -1,0 +1,51 @@
+import { DROP } from '../DROP.js';
+import type { RequestLogEntry } from '../FakeGateway.js';
+import { type RawRequest, readParams } from '../request/readParams.js';
+import type { ResponseSigners } from '../response/createResponseSigners.js';
+import { type Rendered, renderResponse } from '../response/renderResponse.js';
+import { decide, type LogNotes, type PipelineContext } from './runPipeline.js';
+
+/** What a transport does with a request: send these bytes, or drop the connection. */
+export type Outcome = Rendered | typeof DROP;
+
+// Redacted in the log: a merchant's app_auth_token is a credential.
+const SECRET_PARAMS = ['app_auth_token'];
+
+function redact(params: Record<string, string>): Record<string, string> {
+  const copy = { ...params };
+  for (const name of SECRET_PARAMS) if (name in copy) copy[name] = '[redacted]';
+  return copy;
+}
+
+/** Runs one request through the pipeline and renders the answer; returns it with its log entry. */
+export async function processRequest(
+  ctx: PipelineContext,
+  signers: ResponseSigners,
+  raw: RawRequest,
+  seq: number,
+): Promise<{ outcome: Outcome; entry: RequestLogEntry }> {
+  const started = performance.now();
+  const receivedAt = ctx.now();
+  const request = await readParams(raw);
+  const notes: LogNotes = { scripted: false, signed: false };
+  const answer = await decide(ctx, request, notes);
+  let outcome: Outcome = DROP;
+  if (answer !== DROP) {
+    outcome = await renderResponse(answer, signers);
+    notes.verdict = answer.verdict;
+    notes.node = answer.node;
+    notes.signed = answer.signed;
+  }
+  const entry: RequestLogEntry = {
+    seq,
+    receivedAt,
+    params: redact(request.params),
+    placement: { ...request.placement },
+    charset: request.charset,
+    ...notes,
+    signed: notes.signed ?? false,
+    scripted: notes.scripted ?? false,
+    durationMs: performance.now() - started,
+  };
+  return { outcome, entry };
+}

@@ -1,0 +1,119 @@
+import { canonicalize } from '@aopkit/signer';
+import { ERROR_RESPONSE_NODE, METHOD, RESPONSE_NODE } from '@aopkit/types';
+import { DROP } from '../DROP.js';
+import type { RequestLogEntry, Verdict } from '../FakeGateway.js';
+import type { FaultPlanner } from '../faults/FaultPlanner.js';
+import type { RequestParams } from '../request/readParams.js';
+import type { Answer } from '../response/renderResponse.js';
+import { scriptedVerdict, verdictOf } from '../response/verdicts.js';
+import type { AppRecord } from '../state/AppRecord.js';
+import type { GatewayState } from '../state/GatewayState.js';
+import { checkBizContent } from './checkBizContent.js';
+import { checkCertificateSns } from './checkCertificateSns.js';
+import { checkWellFormed, findMissing, signTypeOf } from './checkCommonParams.js';
+import { sendVoucher } from './sendVoucher.js';
+
+/** What the pipeline reads and changes. */
+export interface PipelineContext {
+  state: GatewayState;
+  apps: ReadonlyMap<string, AppRecord>;
+  faults: FaultPlanner;
+  now: () => Date;
+  nextVoucherId: () => string;
+  /** Certificate mode: the fake Alipay certificate's SN and the root bundle's SNs. */
+  alipayCertSn?: string;
+  alipayRootCertSn?: string;
+}
+
+/** The log fields the pipeline fills in as it goes. */
+export type LogNotes = { -readonly [K in keyof RequestLogEntry]?: RequestLogEntry[K] };
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// The real gateway HTML-escapes the string it verified: its sub_msg shows `app_id=…&amp;charset=…`.
+const escapeAmp = (text: string): string => text.replaceAll('&', '&amp;');
+
+/**
+ * The gateway, check by check (DESIGN.md). Until the app is known (40001, isv.invalid-app-id) the
+ * answer is unsigned: Alipay signs with the app's Alipay key, so there is none to sign with yet.
+ * From then on every answer is signed. The node is the method's when `method` names this operation,
+ * error_response otherwise (missing or unknown method).
+ */
+export async function decide(
+  ctx: PipelineContext,
+  request: RequestParams,
+  notes: LogNotes,
+): Promise<Answer | typeof DROP> {
+  const { params, charset } = request;
+  const node = params.method === METHOD ? RESPONSE_NODE : ERROR_RESPONSE_NODE;
+  const signType = signTypeOf(params.sign_type);
+  let alipayCertSn: string | undefined; // set once a certificate-mode app is known
+  const answer = (verdict: Verdict, signed: boolean, fields?: Answer['fields']): Answer => ({
+    verdict,
+    node,
+    signed,
+    signType: signType ?? 'RSA2',
+    charset,
+    ...(fields ? { fields } : {}),
+    ...(signed && alipayCertSn ? { alipayCertSn } : {}),
+  });
+
+  const missing = findMissing(params);
+  if (missing) return answer(missing, false);
+  const app = ctx.apps.get(params.app_id!);
+  if (!app) return answer(verdictOf('isv.invalid-app-id'), false);
+  notes.app_id = app.appId;
+  if (app.appCertSn) alipayCertSn = ctx.alipayCertSn;
+
+  if (!signType) return answer(verdictOf('isv.invalid-signature-type'), true);
+  if (signType !== app.signType) return answer(verdictOf('isv.missing-signature-config'), true);
+  const content = canonicalize(params);
+  if (!(await app.verifierFor(charset).verify(content, params.sign!, signType))) {
+    return answer(verdictOf('isv.invalid-signature', escapeAmp(content)), true);
+  }
+  const badCert = app.appCertSn
+    ? checkCertificateSns(params, app.appCertSn, ctx.alipayRootCertSn)
+    : undefined;
+  if (badCert) return answer(badCert, true);
+  const malformed = checkWellFormed(params, ctx.now());
+  if (malformed) return answer(malformed, true);
+
+  // Authenticated and well-formed: now the business system may fail, scripted or at random.
+  const plan = ctx.faults.next();
+  if (plan) {
+    notes.scripted = plan.scripted;
+    if (plan.fault) notes.fault = plan.fault;
+    if (plan.latencyMs) await delay(plan.latencyMs);
+    if (plan.drop === 'before') return DROP;
+    if (plan.subCode) return answer(scriptedVerdict(plan.subCode, plan.subMsg), true);
+  }
+
+  const result = business(ctx, params.biz_content, app.appId);
+  notes.voucher_id = result.fields?.voucher_id;
+  const processed = answer(result.verdict, true, result.fields);
+  if (plan?.drop === 'after-issue') {
+    notes.verdict = processed.verdict; // processed (a voucher issued, if valid), never sent
+    return DROP;
+  }
+  return processed;
+}
+
+/** biz_content checks, then the business rules. */
+function business(
+  ctx: PipelineContext,
+  bizContent: string | undefined,
+  appId: string,
+): { verdict: Verdict; fields?: Answer['fields'] } {
+  const checked = checkBizContent(bizContent);
+  if ('verdict' in checked) return checked;
+  const sent = sendVoucher(ctx.state, checked.biz, {
+    appId,
+    now: ctx.now(),
+    nextVoucherId: ctx.nextVoucherId,
+  });
+  if (!sent.voucher) return sent;
+  return {
+    verdict: sent.verdict,
+    fields: { voucher_id: sent.voucher.voucher_id, user_id: sent.voucher.user_id },
+  };
+}

@@ -1,0 +1,44 @@
+import type { SignType } from '@aopkit/signer';
+import type { ERROR_RESPONSE_NODE, RESPONSE_NODE } from '@aopkit/types';
+import type { Verdict } from '../FakeGateway.js';
+import { encodeText, type WireCharset } from '../request/charset.js';
+import type { ResponseSigners } from './createResponseSigners.js';
+
+/** What the pipeline decided to answer, before it is serialised and signed. */
+export interface Answer {
+  verdict: Verdict;
+  node: typeof RESPONSE_NODE | typeof ERROR_RESPONSE_NODE;
+  signed: boolean;
+  signType: SignType;
+  charset: WireCharset;
+  fields?: { voucher_id: string; user_id: string };
+  /** Certificate mode: the SN of the certificate whose key signed, sent beside `sign`. */
+  alipayCertSn?: string;
+}
+
+/** A serialised answer, ready for any transport. */
+export interface Rendered {
+  status: number;
+  contentType: string;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Serialises the node once and signs exactly that text (PROTOCOL §5), in the request's charset and
+ * sign_type, then puts `sign` after the node as the real gateway does. Nothing is re-serialised
+ * after signing, so the signed bytes are the bytes sent.
+ */
+export async function renderResponse(answer: Answer, signers: ResponseSigners): Promise<Rendered> {
+  const nodeText = JSON.stringify({ ...answer.verdict, ...answer.fields });
+  let text = `{"${answer.node}":${nodeText}}`;
+  if (answer.signed) {
+    const sign = await signers(answer.signType, answer.charset).signString(nodeText);
+    const certSn = answer.alipayCertSn ? `,"alipay_cert_sn":"${answer.alipayCertSn}"` : '';
+    text = `{"${answer.node}":${nodeText},"sign":"${sign}"${certSn}}`;
+  }
+  return {
+    status: 200,
+    contentType: `application/json;charset=${answer.charset}`,
+    body: await encodeText(text, answer.charset),
+  };
+}

@@ -1,0 +1,36 @@
+import { certSerialNumber, createVerifier, type Verifier } from '@aopkit/signer';
+import type { AppSignType } from '../FakeGateway.js';
+import type { WireCharset } from '../request/charset.js';
+
+/** How an app's key is configured: a public key, or (certificate mode) a public-key certificate. */
+export type AppKey = { publicKey: string } | { appCert: string };
+
+/** An app as the gateway holds it: its public key, parsed once per charset it is verified in. */
+export class AppRecord {
+  readonly #verifiers = new Map<WireCharset, Verifier>();
+  /** Certificate mode: the app_cert_sn its requests must carry. */
+  readonly appCertSn: string | undefined;
+
+  constructor(
+    readonly appId: string,
+    readonly key: AppKey,
+    readonly signType: AppSignType,
+  ) {
+    this.appCertSn = 'appCert' in key ? certSerialNumber(key.appCert) : undefined;
+    this.verifierFor('utf-8'); // parse now: a malformed key throws at registration (AlipayKeyError)
+  }
+
+  /** A verifier of request signatures made over bytes in `charset`. */
+  verifierFor(charset: WireCharset): Verifier {
+    let verifier = this.#verifiers.get(charset);
+    if (!verifier) {
+      // createVerifier names its options after Alipay's key and certificate; here they are the app's.
+      verifier =
+        'appCert' in this.key
+          ? createVerifier({ alipayPublicCert: this.key.appCert, charset })
+          : createVerifier({ alipayPublicKey: this.key.publicKey, charset });
+      this.#verifiers.set(charset, verifier);
+    }
+    return verifier;
+  }
+}

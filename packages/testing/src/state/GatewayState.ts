@@ -1,0 +1,79 @@
+import type { IDENTITY_FIELDS } from '@aopkit/types';
+import type { FakeGatewayFixtures, FakeTemplate, FakeUser, IssuedVoucher } from '../FakeGateway.js';
+
+type IdentityField = (typeof IDENTITY_FIELDS)[number];
+
+/** An issued voucher and the fingerprint of the business content that issued it (idempotency). */
+export interface IssuedRecord {
+  voucher: IssuedVoucher;
+  fingerprint: string;
+}
+
+/** The fake's business state: templates, users (indexed by each identity), issued vouchers. */
+export class GatewayState {
+  readonly templates = new Map<string, Required<FakeTemplate>>();
+  readonly #users: Record<IdentityField, Map<string, FakeUser>> = {
+    user_id: new Map(),
+    login_id: new Map(),
+    taobao_nick: new Map(),
+  };
+  vouchers: IssuedVoucher[] = [];
+  readonly #issued = new Map<string, IssuedRecord>();
+
+  addTemplate(template: FakeTemplate): void {
+    if (typeof template?.template_id !== 'string' || template.template_id === '') {
+      throw new TypeError('addTemplate: template_id must be a non-empty string');
+    }
+    this.templates.set(template.template_id, {
+      template_id: template.template_id,
+      type: template.type ?? 'voucher',
+      expired: template.expired ?? false,
+    });
+  }
+
+  addUser(user: FakeUser): void {
+    if (typeof user?.user_id !== 'string' || user.user_id === '') {
+      throw new TypeError('addUser: user_id must be a non-empty string');
+    }
+    const copy: FakeUser = { ...user, frozen: user.frozen ?? false };
+    this.#users.user_id.set(copy.user_id, copy);
+    if (copy.login_id) this.#users.login_id.set(copy.login_id, copy);
+    if (copy.taobao_nick) this.#users.taobao_nick.set(copy.taobao_nick, copy);
+  }
+
+  findUser(field: IdentityField, value: string): FakeUser | undefined {
+    return this.#users[field].get(value);
+  }
+
+  expireTemplate(templateId: string): void {
+    const template = this.templates.get(templateId);
+    if (!template) throw new Error(`expireTemplate: no template ${JSON.stringify(templateId)}`);
+    template.expired = true;
+  }
+
+  freezeUser(userId: string): void {
+    const user = this.#users.user_id.get(userId);
+    if (!user) throw new Error(`freezeUser: no user ${JSON.stringify(userId)}`);
+    user.frozen = true; // the same object sits in every index
+  }
+
+  /** The voucher already issued for template_id + out_biz_no, if any. */
+  issuedFor(templateId: string, outBizNo: string): IssuedRecord | undefined {
+    return this.#issued.get(`${templateId}\u0000${outBizNo}`);
+  }
+
+  recordIssued(record: IssuedRecord): void {
+    this.vouchers.push(record.voucher);
+    this.#issued.set(`${record.voucher.template_id}\u0000${record.voucher.out_biz_no}`, record);
+  }
+
+  /** Empties everything, then loads the fixtures' templates and users. */
+  load(fixtures: FakeGatewayFixtures): void {
+    this.templates.clear();
+    for (const index of Object.values(this.#users)) index.clear();
+    this.vouchers = [];
+    this.#issued.clear();
+    for (const template of fixtures.templates ?? []) this.addTemplate(template);
+    for (const user of fixtures.users ?? []) this.addUser(user);
+  }
+}

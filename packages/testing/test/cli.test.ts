@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../src/cli/parseCliArgs.js';
+import { demoFixtures } from '../src/index.js';
+import { buildRequest } from './helpers/buildRequest.js';
+import { readAnswer } from './helpers/readAnswer.js';
+import { okBiz } from './helpers/setup.js';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
+/** Runs the CLI from source (tsx) and resolves with its output once the banner is complete. */
+function startCli(args: string[]): Promise<{ child: ChildProcess; banner: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('Press Ctrl+C to stop.\n')) resolve({ child, banner: out });
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
+  });
+}
+
+function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
+/** What a client needs, read back from the banner. */
+function parseBanner(banner: string) {
+  const pem = (label: string) =>
+    /-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/.exec(banner.slice(banner.indexOf(label)))![0];
+  return {
+    url: /gateway URL: (\S+)/.exec(banner)![1]!,
+    appId: /app_id: +(\d+)/.exec(banner)![1]!,
+    privateKey: pem('App private key'),
+    alipayPublicKey: pem('Alipay public key'),
+  };
+}
+
+describe('aopkit-fake-gateway CLI', () => {
+  it('prints what a client needs (saying the keys are fake), and serves it', async () => {
+    const { child, banner } = await startCli(['--port', '0', '--seed', '3']);
+    expect(banner).toContain('FAKE TEST KEYS');
+    expect(banner).toContain('TPL_VOUCHER_EXPIRED (voucher, expired)');
+    const { url, appId, privateKey, alipayPublicKey } = parseBanner(banner);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/gateway\.do$/);
+    const response = await fetch(
+      await buildRequest({ app: { appId, privateKey }, biz: okBiz('cli-1'), url }),
+    );
+    const answer = await readAnswer(response, { alipayPublicKey });
+    expect(answer).toMatchObject({ verified: true, node: { code: '10000' } });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 20_000);
+
+  it('--fixtures without an app: generates one and prints its fresh key', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aopkit-cli-'));
+    const file = join(dir, 'fixtures.json');
+    await writeFile(file, JSON.stringify({ templates: demoFixtures.templates, users: demoFixtures.users }));
+    const { banner } = await startCli(['--port', '0', '--fixtures', file, '--quiet']);
+    const { url, appId, privateKey, alipayPublicKey } = parseBanner(banner);
+    const response = await fetch(
+      await buildRequest({ app: { appId, privateKey }, biz: okBiz('cli-2'), url }),
+    );
+    expect((await readAnswer(response, { alipayPublicKey })).node.code).toBe('10000');
+  }, 20_000);
+
+  it('--help, and errors exit 2 with a reason', async () => {
+    const help = await runCli(['--help']);
+    expect(help).toMatchObject({ code: 0, out: expect.stringContaining('Usage: aopkit-fake-gateway') });
+    const bad = await runCli(['--fault-rate', '2']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('--fault-rate must be a number between 0 and 1');
+    const missing = await runCli(['--fixtures', '/nonexistent/fixtures.json']);
+    expect(missing).toMatchObject({ code: 2, out: expect.stringContaining('cannot read it as JSON') });
+  }, 20_000);
+
+  it('parses its options', () => {
+    expect(parseCliArgs([])).toEqual({
+      help: false,
+      port: 8080,
+      host: '127.0.0.1',
+      seed: 1,
+      faultRate: 0,
+      quiet: false,
+    });
+    expect(parseCliArgs(['--port', '0', '--fault-rate', '0.1', '--latency-ms', '5', '-h'])).toMatchObject({
+      port: 0,
+      faultRate: 0.1,
+      latencyMs: 5,
+      help: true,
+    });
+    expect(() => parseCliArgs(['--port', 'x'])).toThrow('--port must be a number');
+    expect(() => parseCliArgs(['--nope'])).toThrow();
+  });
+});

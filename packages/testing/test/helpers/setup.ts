@@ -1,0 +1,97 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  createFakeGateway,
+  DEMO_APP_KEYS,
+  demoFixtures,
+  type FakeGateway,
+  type FakeGatewayOptions,
+  type FakeGatewayServer,
+  startFakeGatewayServer,
+} from '../../src/index.js';
+import { type BuildOptions, type Placement, requestFromParams, signedParams } from './buildRequest.js';
+import { type Answer, readAnswer } from './readAnswer.js';
+
+/** The demo app of demoFixtures, as a client holds it. */
+export const demoApp = { appId: demoFixtures.apps[0].appId, privateKey: DEMO_APP_KEYS.privateKey };
+
+/** A valid business content for the demo fixtures. */
+export const okBiz = (out_biz_no: string, extra: Record<string, unknown> = {}) => ({
+  template_id: 'TPL_VOUCHER_ACTIVE',
+  out_biz_no,
+  user_id: '2088000000000002',
+  ...extra,
+});
+
+type Charset = 'utf-8' | 'gbk' | 'gb2312';
+type PostOptions = {
+  charset?: Charset;
+  placement?: Placement;
+  signType?: 'RSA2' | 'RSA';
+  contentType?: string;
+  url?: string;
+};
+
+/** A gateway with the demo fixtures, reachable one way or another, and clients of it. */
+export interface Harness {
+  gateway: FakeGateway;
+  /** Where requests go: the production URL under MSW, the loopback URL with the server. */
+  url(): string;
+  /** Signs a request like a client, sends it, and returns the verified answer. */
+  send(options?: Partial<BuildOptions>): Promise<Answer>;
+  /** Sends already signed parameters. */
+  post(params: Record<string, string>, options?: PostOptions): Promise<Answer>;
+}
+
+/** fetch, with a network error (a dropped connection) turned into an Error naming it. */
+export async function fetchOrDrop(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (cause) {
+    throw new Error('connection dropped', { cause });
+  }
+}
+
+function harnessOf(gateway: FakeGateway, url: () => string): Harness {
+  const post = async (params: Record<string, string>, options: PostOptions = {}) => {
+    const response = await fetchOrDrop(requestFromParams(params, { ...options, url: options.url ?? url() }));
+    const { charset, signType } = options;
+    return readAnswer(response, gateway, {
+      ...(charset ? { charset } : {}),
+      ...(signType ? { signType } : {}),
+    });
+  };
+  return {
+    gateway,
+    url,
+    post,
+    send: async (options = {}) => post(await signedParams({ app: demoApp, ...options }), options),
+  };
+}
+
+/** The gateway behind MSW: listen with onUnhandledRequest 'error', reset handlers and gateway after each. */
+export function useMswGateway(
+  options: FakeGatewayOptions = {},
+): Harness & { server: ReturnType<typeof setupServer> } {
+  const gateway = createFakeGateway({ fixtures: demoFixtures, ...options });
+  const server = setupServer(...gateway.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    gateway.reset();
+  });
+  afterAll(() => server.close());
+  return { ...harnessOf(gateway, () => 'https://openapi.alipay.com/gateway.do'), server };
+}
+
+/** The gateway behind the standalone server on 127.0.0.1 (real HTTP; no MSW in the file). */
+export function useServerGateway(options: FakeGatewayOptions = {}): Harness {
+  const gateway = createFakeGateway({ fixtures: demoFixtures, ...options });
+  let server: FakeGatewayServer | undefined;
+  beforeAll(async () => {
+    server = await startFakeGatewayServer({ gateway });
+  });
+  afterEach(() => gateway.reset());
+  afterAll(() => server?.close());
+  return harnessOf(gateway, () => server!.url);
+}

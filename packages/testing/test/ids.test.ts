@@ -1,0 +1,62 @@
+import { RESPONSE_FIELDS } from '@aopkit/types';
+import { describe, expect, it } from 'vitest';
+import { createFakeGateway, DEMO_ALIPAY_KEYS, demoFixtures } from '../src/index.js';
+import { appIdOf, voucherIdOf } from '../src/state/ids.js';
+import { buildRequest } from './helpers/buildRequest.js';
+import { readAnswer } from './helpers/readAnswer.js';
+import { demoApp, okBiz } from './helpers/setup.js';
+
+describe('generated ids', () => {
+  it('voucher ids are 28 characters, deterministic from the seed and a counter', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => voucherIdOf(1, i + 1));
+    for (const id of ids) expect(id).toMatch(/^\d{20}[0-9A-Z]{8}$/);
+    expect(ids[0]).toHaveLength(RESPONSE_FIELDS.voucher_id.maxLength);
+    expect(new Set(ids).size).toBe(50);
+    expect(voucherIdOf(1, 7)).toBe(voucherIdOf(1, 7));
+    expect(voucherIdOf(2, 7)).not.toBe(voucherIdOf(1, 7));
+  });
+
+  it('app ids are 16 digits starting 2021', () => {
+    expect(appIdOf(1, 1)).toMatch(/^2021\d{12}$/);
+    expect(appIdOf(1, 2)).not.toBe(appIdOf(1, 1));
+  });
+
+  it('two gateways with one seed issue the same ids; reset() starts the counter over', async () => {
+    const issue = async (seed: number) => {
+      const gateway = createFakeGateway({ seed, fixtures: demoFixtures });
+      const ids: string[] = [];
+      for (const n of [1, 2, 3]) {
+        const response = await gateway.handle(await buildRequest({ app: demoApp, biz: okBiz(`id-${n}`) }));
+        ids.push((await readAnswer(response, gateway)).node.voucher_id!);
+      }
+      gateway.reset();
+      const again = await gateway.handle(await buildRequest({ app: demoApp, biz: okBiz('id-1') }));
+      expect((await readAnswer(again, gateway)).node.voucher_id).toBe(ids[0]);
+      return ids;
+    };
+    expect(await issue(42)).toEqual(await issue(42));
+    expect(await issue(43)).not.toEqual(await issue(42));
+  });
+});
+
+describe('keys', () => {
+  it('registerApp generates a pair, or takes a public key (any form) and refuses a bad one', () => {
+    const gateway = createFakeGateway();
+    const generated = gateway.registerApp();
+    expect(generated.privateKey).toContain('BEGIN PRIVATE KEY');
+    expect(generated.signType).toBe('RSA2');
+    const bare = generated.publicKey.replace(/-----[A-Z ]+-----|\s/g, '');
+    const given = gateway.registerApp({ appId: '2021000000000777', publicKey: bare });
+    expect(given).toEqual({ appId: '2021000000000777', publicKey: bare, signType: 'RSA2' });
+    expect(() => gateway.registerApp({ publicKey: 'not a key' })).toThrow(/publicKey|alipayPublicKey/);
+  });
+
+  it('alipayKeys replace the demo pair; alipayPublicKey is always PEM', () => {
+    const bare = DEMO_ALIPAY_KEYS.publicKey.replace(/-----[A-Z ]+-----|\s/g, '');
+    const gateway = createFakeGateway({
+      alipayKeys: { privateKey: DEMO_ALIPAY_KEYS.privateKey, publicKey: bare },
+    });
+    expect(gateway.alipayPublicKey).toBe(DEMO_ALIPAY_KEYS.publicKey);
+    expect(() => createFakeGateway({ alipayKeys: { privateKey: 'nope', publicKey: bare } })).toThrow();
+  });
+});

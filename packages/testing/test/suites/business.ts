@@ -1,0 +1,146 @@
+import { SUB_CODES } from '@aopkit/types';
+import { describe, expect, it } from 'vitest';
+import { type Harness, okBiz } from '../helpers/setup.js';
+
+/** Business rules over the state, and idempotency. */
+export function businessRules({ gateway, send }: Harness): void {
+  describe('business rules over the state', () => {
+    it('sends a voucher: 10000 with voucher_id (28 chars) and user_id, recorded in vouchers', async () => {
+      const answer = await send({ biz: okBiz('b1', { memo: '优酷3个月兑换券' }) });
+      expect(answer.node).toMatchObject({ code: '10000', msg: 'Success', user_id: '2088000000000002' });
+      expect(answer.node.voucher_id).toHaveLength(28);
+      expect(answer.verified).toBe(true);
+      expect(gateway.vouchers).toEqual([
+        expect.objectContaining({
+          voucher_id: answer.node.voucher_id,
+          template_id: 'TPL_VOUCHER_ACTIVE',
+          out_biz_no: 'b1',
+          user_id: '2088000000000002',
+          memo: '优酷3个月兑换券',
+        }),
+      ]);
+    });
+
+    it.each([
+      ['TEMPLATE_NOT_EXIST', okBiz('b2', { template_id: 'TPL_NOPE' })],
+      ['TEMPLATE_EXPIRED', okBiz('b3', { template_id: 'TPL_VOUCHER_EXPIRED' })],
+      ['USER_NOT_EXIST', okBiz('b4', { user_id: '2088999999999999' })],
+      ['USER_STATUS_ERROR', okBiz('b5', { user_id: '2088000000000009' })],
+    ] as const)('%s', async (subCode, biz) => {
+      const answer = await send({ biz });
+      expect(answer.node).toEqual({
+        code: '40004',
+        msg: 'Business Failed',
+        sub_code: subCode,
+        sub_msg: SUB_CODES[subCode].subMsg,
+      });
+      expect(answer.verified).toBe(true);
+      expect(gateway.vouchers).toHaveLength(0);
+    });
+
+    it('red packets require amount; other templates refuse it', async () => {
+      const none = await send({ biz: okBiz('rp1', { template_id: 'TPL_RED_PACKET' }) });
+      expect(none.node.sub_msg).toContain('amount is required for a red-packet template');
+      const refused = await send({ biz: okBiz('rp2', { amount: '9.99' }) });
+      expect(refused.node.sub_msg).toContain('amount is only allowed for red-packet templates');
+      const ok = await send({ biz: okBiz('rp3', { template_id: 'TPL_RED_PACKET', amount: '9.99' }) });
+      expect(ok.node.code).toBe('10000');
+      expect(gateway.vouchers.at(-1)?.amount).toBe('9.99');
+    });
+
+    it('identity: login_id and taobao_nick reach the user; the response names its user_id', async () => {
+      const byLogin = await send({
+        biz: { template_id: 'TPL_VOUCHER_ACTIVE', out_biz_no: 'i1', login_id: 'buyer@example.com' },
+      });
+      expect(byLogin.node.user_id).toBe('2088000000000002');
+      const byNick = await send({
+        biz: { template_id: 'TPL_VOUCHER_ACTIVE', out_biz_no: 'i2', taobao_nick: 'tb_buyer' },
+      });
+      expect(byNick.node.user_id).toBe('2088000000000003');
+    });
+
+    it('identity priority: the highest given decides, lower ones are not consulted', async () => {
+      const both = {
+        template_id: 'TPL_VOUCHER_ACTIVE',
+        login_id: 'buyer@example.com',
+        taobao_nick: 'tb_buyer',
+      };
+      expect((await send({ biz: { ...both, out_biz_no: 'i3' } })).node.user_id).toBe('2088000000000002');
+      const unknownFirst = await send({ biz: { ...both, out_biz_no: 'i4', user_id: '2088999999999999' } });
+      expect(unknownFirst.node.sub_code).toBe('USER_NOT_EXIST');
+      const frozenByNick = await send({
+        biz: { template_id: 'TPL_VOUCHER_ACTIVE', out_biz_no: 'i5', login_id: 'frozen@example.com' },
+      });
+      expect(frozenByNick.node.sub_code).toBe('USER_STATUS_ERROR');
+    });
+
+    it('addTemplate, addUser, expireTemplate, freezeUser change the state', async () => {
+      gateway.addTemplate({ template_id: 'TPL_NEW' });
+      gateway.addUser({ user_id: '2088000000000100', taobao_nick: '新用户' });
+      const first = await send({ biz: { template_id: 'TPL_NEW', out_biz_no: 's1', taobao_nick: '新用户' } });
+      expect(first.node.code).toBe('10000');
+      gateway.freezeUser('2088000000000100');
+      expect(
+        (await send({ biz: { template_id: 'TPL_NEW', out_biz_no: 's2', user_id: '2088000000000100' } })).node
+          .sub_code,
+      ).toBe('USER_STATUS_ERROR');
+      gateway.expireTemplate('TPL_NEW');
+      expect((await send({ biz: okBiz('s3', { template_id: 'TPL_NEW' }) })).node.sub_code).toBe(
+        'TEMPLATE_EXPIRED',
+      );
+      expect(() => gateway.expireTemplate('TPL_NONE')).toThrow(/no template/);
+      expect(() => gateway.freezeUser('2088')).toThrow(/no user/);
+      expect(() => gateway.addTemplate({ template_id: '' })).toThrow(TypeError);
+      expect(() => gateway.addUser({ user_id: '' })).toThrow(TypeError);
+    });
+
+    it('reset() restores the fixtures: added state and vouchers are gone', async () => {
+      gateway.addTemplate({ template_id: 'TPL_TEMP' });
+      await send({ biz: okBiz('z1') });
+      gateway.reset();
+      expect(gateway.vouchers).toHaveLength(0);
+      expect(gateway.requests).toHaveLength(0);
+      expect((await send({ biz: okBiz('z2', { template_id: 'TPL_TEMP' }) })).node.sub_code).toBe(
+        'TEMPLATE_NOT_EXIST',
+      );
+    });
+  });
+
+  describe('idempotency by template_id + out_biz_no', () => {
+    it('the same content again → 10000 with the first voucher, nothing new issued', async () => {
+      const first = await send({ biz: okBiz('d1') });
+      const again = await send({ biz: okBiz('d1') });
+      expect(again.node).toEqual(first.node);
+      expect(gateway.vouchers).toHaveLength(1);
+    });
+
+    it('different content → INVALID_PARAMETER saying so', async () => {
+      await send({ biz: okBiz('d2') });
+      const changed = await send({ biz: okBiz('d2', { memo: 'different' }) });
+      expect(changed.node.sub_code).toBe('INVALID_PARAMETER');
+      expect(changed.node.sub_msg).toContain(
+        'out_biz_no was already used for this template_id with different content',
+      );
+      expect(gateway.vouchers).toHaveLength(1);
+    });
+
+    it('the same out_biz_no on another template is another operation', async () => {
+      await send({ biz: okBiz('d3') });
+      const other = await send({ biz: okBiz('d3', { template_id: '20140601000730010040000000EB' }) });
+      expect(other.node.code).toBe('10000');
+      expect(gateway.vouchers).toHaveLength(2);
+    });
+
+    it('a retry after the template expired still returns the voucher: the operation already happened', async () => {
+      const first = await send({ biz: okBiz('d4') });
+      gateway.expireTemplate('TPL_VOUCHER_ACTIVE');
+      expect((await send({ biz: okBiz('d4') })).node.voucher_id).toBe(first.node.voucher_id);
+    });
+
+    it('concurrent identical requests issue one voucher', async () => {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => send({ biz: okBiz('d5') })));
+      expect(new Set(answers.map((a) => a.node.voucher_id)).size).toBe(1);
+      expect(gateway.vouchers).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { requestFromParams, signedParams } from '../helpers/buildRequest.js';
+import { encodeForm } from '../helpers/encodeForm.js';
+import { readAnswer } from '../helpers/readAnswer.js';
+import { demoApp, type Harness, okBiz } from '../helpers/setup.js';
+
+/** Where parameters travel, and in which charset. */
+export function transportChecks({ gateway, send, post, url }: Harness): void {
+  describe('parameters from the query or the form body', () => {
+    it.each([
+      ['java', 'biz_content and app_auth_token in the body'],
+      ['node', 'only biz_content in the body (app_auth_token in the query, no format)'],
+      ['body', 'everything in the body'],
+      ['query', 'everything in the query'],
+    ] as const)('%s placement: %s', async (placement, _what) => {
+      const params = { app_auth_token: 'token-1', ...(placement === 'node' ? { format: undefined } : {}) };
+      const answer = await send({ biz: okBiz(`pl-${placement}`), placement, params });
+      expect(answer.node.code).toBe('10000');
+      const entry = gateway.requests.at(-1)!;
+      const expected = { java: 'body', node: 'query', body: 'body', query: 'query' }[placement];
+      expect(entry.placement.app_auth_token).toBe(expected);
+      expect(entry.placement.biz_content).toBe(placement === 'query' ? 'query' : 'body');
+    });
+
+    it('on a duplicate the query wins (servlet getParameter order)', async () => {
+      const params = await signedParams({ app: demoApp, biz: okBiz('dup') });
+      const request = requestFromParams(params, { placement: 'java', url: url() });
+      const body = `${await request.text()}&version=9.9`;
+      const answer = await readAnswer(
+        await fetch(request.url, { method: 'POST', headers: request.headers, body }),
+        gateway,
+      );
+      expect(answer.node.code).toBe('10000');
+      expect(gateway.requests.at(-1)?.params.version).toBe('1.0');
+    });
+
+    it('a body that is not a form is not read', async () => {
+      const params = await signedParams({ app: demoApp, biz: okBiz('json-body') });
+      const answer = await post(params, { contentType: 'application/json' });
+      expect(answer.node.sub_code).toBe('isv.invalid-signature'); // biz_content never arrived
+    });
+  });
+
+  describe('charsets', () => {
+    it.each(['gbk', 'gb2312'] as const)(
+      '%s: percent-encoded bytes decoded, verified, answered in kind',
+      async (charset) => {
+        const answer = await send({ biz: okBiz(`cs-${charset}`, { memo: '优酷3个月兑换券' }), charset });
+        expect(answer.node.code).toBe('10000');
+        expect(answer.contentType).toBe(`application/json;charset=${charset}`);
+        expect(gateway.vouchers.at(-1)?.memo).toBe('优酷3个月兑换券');
+        expect(gateway.requests.at(-1)?.charset).toBe(charset);
+      },
+    );
+
+    it('a GBK request signed over UTF-8 bytes fails, and the sub_msg still shows the decoded string', async () => {
+      const biz = okBiz('cs-mixed', { memo: '中文' });
+      const params = await signedParams({ app: demoApp, biz, params: { charset: 'gbk' } });
+      const answer = await post(params, { charset: 'gbk' });
+      expect(answer.node.sub_code).toBe('isv.invalid-signature');
+      expect(answer.node.sub_msg).toContain('"memo":"中文"');
+    });
+
+    it('the charset may come from the Content-Type alone', async () => {
+      const params = await signedParams({
+        app: demoApp,
+        biz: okBiz('cs-header', { memo: '中文' }),
+        charset: 'gbk',
+      });
+      const request = new Request(url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=GBK' },
+        body: encodeForm(params, 'gbk').replace(/(^|&)charset=gbk/, ''),
+      });
+      const answer = await readAnswer(await fetch(request), gateway, { charset: 'gbk' });
+      // charset is signed, so leaving it out breaks the signature — but the memo decoded as GBK.
+      expect(answer.node.sub_msg).toContain('"memo":"中文"');
+    });
+
+    it('RSA (SHA1withRSA) apps are verified and answered with RSA', async () => {
+      const app = gateway.registerApp({ signType: 'RSA' });
+      const answer = await send({
+        app: { appId: app.appId, privateKey: app.privateKey! },
+        biz: okBiz('rsa1'),
+        signType: 'RSA',
+      });
+      expect(answer.node.code).toBe('10000');
+    });
+  });
+}
