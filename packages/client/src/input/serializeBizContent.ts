@@ -1,0 +1,70 @@
+import { BIZ_CONTENT_FIELDS, type FieldRule, IDENTITY_FIELDS, METHOD } from '@aopkit/types';
+import { AlipayValidationError, type ValidationRule } from '../errors/AlipayValidationError.js';
+import { formatAmount } from './formatAmount.js';
+
+type Field = keyof typeof BIZ_CONTENT_FIELDS;
+
+const FIELDS = Object.keys(BIZ_CONTENT_FIELDS) as Field[];
+const RULES: Readonly<Record<string, FieldRule>> = BIZ_CONTENT_FIELDS;
+// Compiled once; `u` so a pattern written for JSON Schema reads code points.
+const PATTERNS = new Map(
+  FIELDS.flatMap((f) => {
+    const pattern = RULES[f]!.pattern;
+    return pattern === undefined ? [] : [[f, new RegExp(pattern, 'u')] as const];
+  }),
+);
+
+const invalid = (field: string, rule: ValidationRule, message: string) =>
+  new AlipayValidationError(message, { field, rule });
+
+// JSON Schema counts maxLength in code points; .length (UTF-16 units) is an upper bound.
+const codePoints = (s: string, max: number): number => (s.length <= max ? s.length : [...s].length);
+
+function checkString(field: Field, value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined; // empty means absent, as when signing
+  if (field === 'amount') return formatAmount(value);
+  if (typeof value !== 'string')
+    throw invalid(field, 'type', `${field} must be a string (got ${value === null ? 'null' : typeof value})`);
+  const rule = RULES[field]!;
+  if (rule.maxLength !== undefined && codePoints(value, rule.maxLength) > rule.maxLength) {
+    throw invalid(
+      field,
+      'maxLength',
+      `${field} must be at most ${rule.maxLength} characters (got ${codePoints(value, rule.maxLength)})`,
+    );
+  }
+  if (rule.enum && !rule.enum.includes(value))
+    throw invalid(field, 'enum', `${field} must be one of ${rule.enum.join(', ')}`);
+  const pattern = PATTERNS.get(field);
+  if (pattern && !pattern.test(value))
+    throw invalid(field, 'pattern', `${field} must match ${pattern.source}`);
+  return value;
+}
+
+/**
+ * Checks the business content against the spec's rules — required fields, maxLength, pattern,
+ * unknown fields, at least one identity field — and serialises it as `biz_content`, once: fields in
+ * the spec's order, whatever the caller's key order, so every attempt sends the same bytes.
+ * Throws {@link AlipayValidationError} naming the field; nothing has touched the network yet.
+ */
+export function serializeBizContent(params: unknown): string {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw invalid('params', 'type', 'send() takes an object of business fields');
+  }
+  const input = params as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!Object.hasOwn(RULES, key)) {
+      throw invalid(key, 'unknown', `${key} is not a field of ${METHOD}; known: ${FIELDS.join(', ')}`);
+    }
+  }
+  const out: Partial<Record<Field, string>> = {};
+  for (const field of FIELDS) {
+    const value = checkString(field, input[field]);
+    if (value !== undefined) out[field] = value;
+    else if (RULES[field]!.required) throw invalid(field, 'required', `${field} is required`);
+  }
+  if (!IDENTITY_FIELDS.some((f) => out[f] !== undefined)) {
+    throw invalid(IDENTITY_FIELDS.join('|'), 'identity', `one of ${IDENTITY_FIELDS.join(', ')} is required`);
+  }
+  return JSON.stringify(out);
+}

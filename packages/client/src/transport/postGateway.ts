@@ -1,0 +1,89 @@
+import type { GatewayForm, paths } from '@aopkit/types';
+import { AlipayConnectionError } from '../errors/AlipayConnectionError.js';
+import { AlipayResponseError } from '../errors/AlipayResponseError.js';
+import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
+import type { GatewayApi } from './createGatewayApi.js';
+import type { ValueEncoder } from './valueEncoder.js';
+
+/** The common parameters of the URL query, as the spec types them. */
+export type GatewayQuery = paths['/gateway.do']['post']['parameters']['query'];
+
+/** One HTTP exchange with the gateway. */
+export interface GatewayExchange {
+  readonly query: GatewayQuery;
+  readonly form: GatewayForm;
+  readonly charset: GatewayQuery['charset'];
+  readonly encodeValue: ValueEncoder;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal | undefined;
+  /** The injected fetch; default `globalThis.fetch`, looked up now so MSW's patch is honoured. */
+  readonly fetch?: typeof fetch | undefined;
+}
+
+const decoders = new Map<string, TextDecoder>();
+// fetch's text() is always UTF-8; a GBK gateway answers in GBK, so decode the bytes ourselves.
+const decoderFor = (charset: string): TextDecoder => {
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    decoder = new TextDecoder(charset);
+    decoders.set(charset, decoder);
+  }
+  return decoder;
+};
+
+function describe(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const detail = inner?.code ?? inner?.message;
+  return detail === undefined ? cause.message : `${cause.message} (${String(detail)})`;
+}
+
+/**
+ * POSTs the form with openapi-fetch and resolves to the raw response text, untouched, for the
+ * signer to verify. Common parameters go in the query; `biz_content` and `app_auth_token` in the
+ * body (as the Java SDK does). Rejects with a typed error; a user abort rejects with `signal.reason`.
+ */
+export async function postGateway(api: GatewayApi, exchange: GatewayExchange): Promise<string> {
+  const { signal: userSignal, timeoutMs, encodeValue } = exchange;
+  userSignal?.throwIfAborted();
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
+  const utf8 = exchange.charset === 'utf-8';
+  const body = Object.entries(exchange.form as Record<string, string | undefined>)
+    .flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`${k}=${encodeValue(v)}`]))
+    .join('&');
+  const fetchImpl = exchange.fetch ?? globalThis.fetch;
+  let result: Awaited<ReturnType<GatewayApi['POST']>>;
+  let text: string | undefined;
+  try {
+    result = await api.POST('/gateway.do', {
+      params: { query: exchange.query },
+      body: exchange.form,
+      bodySerializer: () => body,
+      headers: { 'Content-Type': `application/x-www-form-urlencoded;charset=${exchange.charset}` },
+      parseAs: utf8 ? 'text' : 'arrayBuffer',
+      signal,
+      // openapi-fetch builds the URL, query and headers; the call itself goes out as fetch(url, init)
+      // with the body text, because undici's fetch(Request) re-streams the body at about twice the CPU.
+      fetch: (request) =>
+        fetchImpl(request.url, { method: request.method, headers: request.headers, body, signal }),
+    });
+    const data: unknown = result.data;
+    if (typeof data === 'string') text = data;
+    else if (data instanceof ArrayBuffer) text = decoderFor(exchange.charset).decode(data);
+  } catch (cause) {
+    if (userSignal?.aborted) throw userSignal.reason;
+    if (timeout.signal.aborted) throw new AlipayTimeoutError(timeoutMs, { cause });
+    throw new AlipayConnectionError(`could not complete the request to the gateway: ${describe(cause)}`, {
+      cause,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  const { status } = result.response;
+  if (status !== 200) throw new AlipayResponseError(`the gateway answered HTTP ${status}`, { status });
+  if (text === undefined || text === '')
+    throw new AlipayResponseError('the gateway answered with an empty body', { status });
+  return text;
+}

@@ -1,0 +1,49 @@
+import { createFakeGateway, type FakeGatewayOptions } from '@aopkit/testing';
+import { type AlipayClientOptions, createAlipayClient } from '../../src/index.js';
+import { type KeyPair, testKeys } from './keys.js';
+
+export const APP_ID = '2021000000000001';
+export const RSA_APP_ID = '2021000000000002';
+export const CUSTOM_BASE = 'https://alipay-proxy.example.test/custom';
+export const USER = { user_id: '2088000000000001', login_id: 'buyer@example.com', taobao_nick: '淘宝买家' };
+
+/** A fake gateway that knows the test app (RSA2) and an RSA (SHA-1) app, templates and users. */
+export function fakeGateway(options: FakeGatewayOptions = {}) {
+  const { app } = testKeys();
+  return createFakeGateway({
+    baseUrls: [CUSTOM_BASE],
+    ...options,
+    fixtures: {
+      apps: [
+        { appId: APP_ID, publicKey: app.publicKey },
+        { appId: RSA_APP_ID, publicKey: app.publicKey, signType: 'RSA' },
+      ],
+      templates: [
+        { template_id: 'T_VOUCHER' },
+        { template_id: 'T_RED', type: 'red_packet' },
+        { template_id: 'T_EXPIRED', expired: true },
+      ],
+      users: [USER, { user_id: '2088000000000002', frozen: true }],
+      ...options.fixtures,
+    },
+  });
+}
+
+/** A client of the fake: the test app's key, the fake's Alipay public key, tiny retry delays. */
+export function clientOf(
+  gateway: { alipayPublicKey: string },
+  options: Partial<AlipayClientOptions> & { key?: KeyPair } = {},
+) {
+  const { key = testKeys().app, ...rest } = options;
+  return createAlipayClient({
+    appId: APP_ID,
+    privateKey: key.privateKey,
+    alipayPublicKey: gateway.alipayPublicKey,
+    retryDelay: { initialMs: 1, maxMs: 5 },
+    ...rest,
+  });
+}
+
+let n = 0;
+/** A fresh out_biz_no. */
+export const nextOutBizNo = (prefix = 'order') => `${prefix}-${Date.now().toString(36)}-${++n}`;
