@@ -1,0 +1,207 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EXPIRED, fakeWithApp, RED_PACKET, run, TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+
+// The way we tell users to test their apps: the fake gateway's MSW handlers in this process.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function setup(options: Parameters<typeof fakeWithApp>[0] = {}) {
+  const fake = fakeWithApp(options);
+  server.use(...fake.gateway.handlers);
+  const dir = tempDir();
+  return { ...fake, dir, results: join(dir, 'results.csv'), journal: join(dir, 'journal.jsonl') };
+}
+
+const fast = ['--retry-delay-ms', '1', '--json'];
+
+describe('voucher-campaign send', () => {
+  it('issues one voucher per recipient, by user_id, login_id and taobao_nick', async () => {
+    const t = setup();
+    t.gateway.addUser({ user_id: '2088000000000777', taobao_nick: 'nick777' });
+    const csv = writeCsv(t.dir, [
+      'user_id,login_id,taobao_nick',
+      `${userId(1)},,`,
+      ',13900000002,',
+      ',,nick777',
+    ]);
+    const out = await run(
+      ['send', '--template', TEMPLATE, '--recipients', csv, '--results', t.results, ...fast],
+      t.env,
+    );
+
+    expect(out.code).toBe(0);
+    const summary = JSON.parse(out.stdout);
+    expect(summary).toMatchObject({ ok: true, issued: 3, failed: 0, recipients: 3 });
+    expect(t.gateway.vouchers.map((v) => v.user_id).sort()).toEqual([
+      userId(1),
+      userId(2),
+      '2088000000000777',
+    ]);
+    const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.status)).toEqual(['issued', 'issued', 'issued']);
+    expect(rows.map((r) => r.voucher_id).sort()).toEqual(t.gateway.vouchers.map((v) => v.voucher_id).sort());
+  });
+
+  it('reports business errors per row and still issues the rest', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, [
+      'user_id,taobao_nick',
+      `${userId(3)},`,
+      '2088123412341234,',
+      ',frozen_nick',
+    ]);
+    const out = await run(
+      ['send', '--template', TEMPLATE, '--recipients', csv, '--results', t.results, ...fast],
+      t.env,
+    );
+
+    expect(out.code).toBe(1);
+    const summary = JSON.parse(out.stdout);
+    expect(summary).toMatchObject({ issued: 1, failed: 2, ok: false });
+    expect(summary.failed_by_sub_code).toEqual({ USER_NOT_EXIST: 1, USER_STATUS_ERROR: 1 });
+    expect(t.gateway.vouchers).toHaveLength(1);
+  });
+
+  it('fails every row of an expired template with TEMPLATE_EXPIRED, without retrying', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1), userId(2)]);
+    const out = await run(
+      ['send', '--template', EXPIRED, '--recipients', csv, '--results', t.results, ...fast],
+      t.env,
+    );
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout).failed_by_sub_code).toEqual({ TEMPLATE_EXPIRED: 2 });
+    expect(t.gateway.requests).toHaveLength(2);
+  });
+
+  it('sends a red packet amount in #.00 form', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(4)]);
+    const argv = [
+      'send',
+      '--template',
+      RED_PACKET,
+      '--amount',
+      '9.99',
+      '--recipients',
+      csv,
+      '--results',
+      t.results,
+    ];
+    const out = await run([...argv, ...fast], t.env);
+    expect(out.code).toBe(0);
+    expect(t.gateway.vouchers[0]?.amount).toBe('9.99');
+  });
+
+  it('retries through injected faults and still issues exactly one voucher per recipient', async () => {
+    const t = setup({ faults: { rate: 0.4 }, seed: 42 });
+    const ids = Array.from({ length: 30 }, (_, i) => userId(i + 1));
+    const csv = writeCsv(t.dir, ['user_id', ...ids]);
+    const argv = [
+      'send',
+      '--template',
+      TEMPLATE,
+      '--recipients',
+      csv,
+      '--results',
+      t.results,
+      '--max-retries',
+      '12',
+    ];
+    const out = await run([...argv, ...fast], t.env);
+
+    expect(out.code).toBe(0);
+    expect(t.gateway.requests.length).toBeGreaterThan(ids.length); // faults happened and were retried
+    expect(t.gateway.vouchers.map((v) => v.user_id).sort()).toEqual(ids);
+  });
+
+  it('skips invalid rows, reports their line numbers, and never sends them', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id,login_id', `${userId(5)},`, ',', `${'9'.repeat(17)},`]);
+    const out = await run(
+      ['send', '--template', TEMPLATE, '--recipients', csv, '--results', t.results, ...fast],
+      t.env,
+    );
+    expect(out.code).toBe(1);
+    const summary = JSON.parse(out.stdout);
+    expect(summary.skipped_rows.map((r: { line: number }) => r.line)).toEqual([3, 4]);
+    expect(t.gateway.requests).toHaveLength(1);
+    const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.line, r.status])).toEqual([
+      ['2', 'issued'],
+      ['3', 'skipped'],
+      ['4', 'skipped'],
+    ]);
+  });
+
+  it('sends nothing on --dry-run and writes no journal', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1), userId(2)]);
+    const argv = ['send', '--template', TEMPLATE, '--recipients', csv, '--journal', t.journal, '--dry-run'];
+    const out = await run([...argv, '--results', t.results, ...fast], t.env);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ would_send: 2, issued: 0 });
+    expect(t.gateway.requests).toHaveLength(0);
+    expect(existsSync(t.journal)).toBe(false);
+  });
+
+  it('resumes from its journal without sending what was confirmed', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1), userId(2), userId(3)]);
+    const argv = [
+      'send',
+      '--template',
+      TEMPLATE,
+      '--recipients',
+      csv,
+      '--journal',
+      t.journal,
+      '--results',
+      t.results,
+    ];
+    expect((await run([...argv, ...fast], t.env)).code).toBe(0);
+    const sent = t.gateway.requests.length;
+
+    const again = await run([...argv, ...fast], t.env);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ already_issued: 3, issued: 0 });
+    expect(t.gateway.requests).toHaveLength(sent);
+    expect(t.gateway.vouchers).toHaveLength(3);
+  });
+
+  it('refuses a journal written for other campaign content', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1)]);
+    const argv = [
+      'send',
+      '--template',
+      TEMPLATE,
+      '--recipients',
+      csv,
+      '--journal',
+      t.journal,
+      '--results',
+      t.results,
+    ];
+    expect((await run([...argv, ...fast], t.env)).code).toBe(0);
+    const out = await run([...argv, '--memo', 'changed', ...fast], t.env);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/belongs to another campaign: its memo/);
+  });
+
+  it('names a missing credential without printing any key', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1)]);
+    const env = { ALIPAY_APP_ID: t.env.ALIPAY_APP_ID, ALIPAY_PUBLIC_KEY: t.env.ALIPAY_PUBLIC_KEY };
+    const out = await run(['send', '--template', TEMPLATE, '--recipients', csv, ...fast], env);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/ALIPAY_PRIVATE_KEY or ALIPAY_PRIVATE_KEY_FILE must be set/);
+    expect(out.stderr).not.toContain(t.env.ALIPAY_PUBLIC_KEY.slice(30, 60));
+  });
+});
