@@ -11,22 +11,17 @@ export function loadNodeCrypto(): typeof NodeCrypto | undefined {
   return proc.getBuiltinModule('node:crypto');
 }
 
-/** The node:crypto provider: KeyObjects built once, signing on the libuv thread pool. */
+/** The node:crypto provider: KeyObjects built once; concurrent signatures on the libuv thread pool. */
 export function createNodeProvider(crypto: typeof NodeCrypto): CryptoProvider {
   return {
     name: 'node',
     createSignFn(pkcs8, hash): SignFn {
       const key = crypto.createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
       const algorithm = NODE_HASH[hash];
-      // The callback form runs the RSA private operation (~1 ms) on the thread pool, so concurrent
-      // signatures use every core instead of blocking the event loop one after another.
-      return (data) =>
-        new Promise((resolve, reject) => {
-          crypto.sign(algorithm, data, key, (err, signature) => {
-            if (err) reject(err);
-            else resolve(signature.toString('base64'));
-          });
-        });
+      return createAdaptiveSign(
+        (data) => crypto.sign(algorithm, data, key).toString('base64'),
+        (data, done) => crypto.sign(algorithm, data, key, (err, sig) => done(err, sig?.toString('base64'))),
+      );
     },
     createVerifyFn(spki): VerifyFn {
       const key = crypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
@@ -49,4 +44,56 @@ export function createNodeProvider(crypto: typeof NodeCrypto): CryptoProvider {
       return new Uint8Array(Buffer.concat([cipher.update(data), cipher.final()]));
     },
   };
+}
+
+interface SignJob {
+  readonly data: Uint8Array;
+  readonly resolve: (signature: string) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Chooses, per tick, where an RSA private operation (~1 ms) runs. A lone signature, with none other
+ * requested in the same tick nor in flight, runs inline: a thread-pool round trip would only add
+ * latency, as nothing else is waiting. Signatures requested together, or while others are in flight,
+ * go to the libuv thread pool (node:crypto's callback form), so concurrent callers use every core
+ * instead of queueing on the event loop.
+ */
+export function createAdaptiveSign(
+  signInline: (data: Uint8Array) => string,
+  signOnPool: (data: Uint8Array, done: (err: Error | null, signature?: string) => void) => void,
+): SignFn {
+  let inFlight = 0;
+  let batch: SignJob[] | undefined;
+
+  const dispatch = () => {
+    const jobs = batch ?? [];
+    batch = undefined;
+    const [only] = jobs;
+    if (only && jobs.length === 1 && inFlight === 0) {
+      try {
+        only.resolve(signInline(only.data));
+      } catch (error) {
+        only.reject(error);
+      }
+      return;
+    }
+    for (const job of jobs) {
+      inFlight++;
+      signOnPool(job.data, (err, signature) => {
+        inFlight--;
+        if (err || signature === undefined) job.reject(err);
+        else job.resolve(signature);
+      });
+    }
+  };
+
+  return (data) =>
+    new Promise<string>((resolve, reject) => {
+      if (batch === undefined) {
+        batch = [];
+        queueMicrotask(dispatch);
+      }
+      batch.push({ data, resolve, reject });
+    });
 }
