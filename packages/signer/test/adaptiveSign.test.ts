@@ -23,7 +23,8 @@ function counted() {
   return { fn, ways };
 }
 
-const valid = (i: number, signature: string) => verify('sha256', data(i), publicKey, Buffer.from(signature, 'base64'));
+const valid = (i: number, signature: string) =>
+  verify('sha256', data(i), publicKey, Buffer.from(signature, 'base64'));
 
 describe('adaptive signing on Node', () => {
   it('signs a lone request inline: the thread-pool hop would only add latency', async () => {
