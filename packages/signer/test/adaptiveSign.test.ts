@@ -52,6 +52,24 @@ describe('adaptive signing on Node', () => {
     expect(ways.pool).toBe(3);
   });
 
+  it('sends a signature arriving from a new event soon after the last one to the pool (a busy server)', async () => {
+    const { fn, ways } = counted();
+    await fn(data(0)); // idle signer: inline
+    for (let i = 1; i <= 3; i++) {
+      await new Promise((resolve) => setImmediate(resolve)); // the next request's I/O event
+      expect(valid(i, await fn(data(i)))).toBe(true);
+    }
+    expect(ways).toEqual({ inline: 1, pool: 3 });
+  });
+
+  it('signs inline again once the signer has been idle', async () => {
+    const { fn, ways } = counted();
+    await fn(data(0));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await fn(data(1));
+    expect(ways).toEqual({ inline: 2, pool: 0 });
+  });
+
   it('rejects, inline or on the pool, when the key refuses', async () => {
     const failing = createAdaptiveSign(
       () => {

@@ -52,12 +52,16 @@ interface SignJob {
   readonly reject: (error: unknown) => void;
 }
 
+/** A signer idle this long is not under load: its next lone signature may run inline. */
+const IDLE_MS = 5;
+
 /**
- * Chooses, per tick, where an RSA private operation (~1 ms) runs. A lone signature, with none other
- * requested in the same tick nor in flight, runs inline: a thread-pool round trip would only add
- * latency, as nothing else is waiting. Signatures requested together, or while others are in flight,
- * go to the libuv thread pool (node:crypto's callback form), so concurrent callers use every core
- * instead of queueing on the event loop.
+ * Chooses where an RSA private operation (~1 ms) runs. Inline, when it is a lone signature (none other
+ * requested in the same tick, none in flight) from an idle signer or from a caller signing one after
+ * another without yielding to the event loop: a thread-pool round trip would only add latency. On the
+ * libuv thread pool (node:crypto's callback form) otherwise: signatures requested together, while
+ * others are in flight, or arriving from new events soon after the last one (a busy server), so
+ * concurrent callers use every core instead of queueing on the event loop.
  */
 export function createAdaptiveSign(
   signInline: (data: Uint8Array) => string,
@@ -65,23 +69,38 @@ export function createAdaptiveSign(
 ): SignFn {
   let inFlight = 0;
   let batch: SignJob[] | undefined;
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  // True from an inline signature until the event loop next turns: the same caller, still running.
+  let sameTurn = false;
+
+  const inline = (job: SignJob) => {
+    try {
+      job.resolve(signInline(job.data));
+    } catch (error) {
+      job.reject(error);
+    }
+    lastEnd = performance.now();
+    if (!sameTurn) {
+      sameTurn = true;
+      setImmediate(() => {
+        sameTurn = false;
+      });
+    }
+  };
 
   const dispatch = () => {
     const jobs = batch ?? [];
     batch = undefined;
     const [only] = jobs;
-    if (only && jobs.length === 1 && inFlight === 0) {
-      try {
-        only.resolve(signInline(only.data));
-      } catch (error) {
-        only.reject(error);
-      }
+    if (only && jobs.length === 1 && inFlight === 0 && (sameTurn || performance.now() - lastEnd > IDLE_MS)) {
+      inline(only);
       return;
     }
     for (const job of jobs) {
       inFlight++;
       signOnPool(job.data, (err, signature) => {
         inFlight--;
+        lastEnd = performance.now();
         if (err || signature === undefined) job.reject(err);
         else job.resolve(signature);
       });
