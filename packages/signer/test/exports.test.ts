@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as signer from '../src/index.js';
 
 // Pins the runtime public API: adding or removing an export is a deliberate, visible change.
@@ -26,5 +26,28 @@ describe('public API', () => {
       'alipay_marketing_voucher_send_response',
     );
     expect(signer.ERROR_RESPONSE_NODE).toBe('error_response');
+  });
+
+  it('exports these types', () => {
+    // Removing or renaming one of them fails the typecheck.
+    type Exported = [
+      signer.AesOptions,
+      signer.CertificateVerifierOptions,
+      signer.Charset,
+      signer.CryptoChoice,
+      signer.MalformedResponseReason,
+      signer.NotificationOptions,
+      signer.ParamValue,
+      signer.PublicKeyVerifierOptions,
+      signer.SignableParams,
+      signer.Signer,
+      signer.SignerOptions,
+      signer.SignType,
+      signer.VerificationFailureReason,
+      signer.VerifiedResponse,
+      signer.Verifier,
+      signer.VerifierOptions,
+    ];
+    expectTypeOf<Exported>().toBeArray();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as testing from '../src/index.js';
 
 describe('@aopkit/testing exports', () => {
@@ -35,5 +35,28 @@ describe('@aopkit/testing exports', () => {
       'reset',
       'vouchers',
     ]);
+  });
+
+  it('exports these types', () => {
+    // Removing or renaming one of them fails the typecheck.
+    type Exported = [
+      testing.AppSignType,
+      testing.FakeApp,
+      testing.FakeGateway,
+      testing.FakeGatewayFixtures,
+      testing.FakeGatewayOptions,
+      testing.FakeGatewayServer,
+      testing.FakeGatewayServerOptions,
+      testing.FakeTemplate,
+      testing.FakeUser,
+      testing.FaultKind,
+      testing.FaultOptions,
+      testing.IssuedVoucher,
+      testing.RegisteredApp,
+      testing.RequestLogEntry,
+      testing.ScriptedOutcome,
+      testing.Verdict,
+    ];
+    expectTypeOf<Exported>().toBeArray();
   });
 });

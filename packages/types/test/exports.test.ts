@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, expectTypeOf, it } from 'vitest';
 import * as types from '../src/index';
 
 it('exports exactly the runtime names other packages import', () => {
@@ -15,6 +15,27 @@ it('exports exactly the runtime names other packages import', () => {
     'RESULT_CODES',
     'SUB_CODES',
   ]);
+});
+
+it('exports these types', () => {
+  // Removing or renaming one of them fails the typecheck.
+  type Exported = [
+    types.CommonRequestParams,
+    types.GatewayForm,
+    types.VoucherSendBizContent,
+    types.VoucherSendResponse,
+    types.ErrorResponse,
+    types.VoucherSendResponseBody,
+    types.FieldRule,
+    types.ResultCode,
+    types.ResultCodeInfo,
+    types.SubCode,
+    types.SubCodeInfo,
+    types.components,
+    types.operations,
+    types.paths,
+  ];
+  expectTypeOf<Exported>().toBeArray();
 });
 
 it('holds the facts of alipay.marketing.voucher.send', () => {
