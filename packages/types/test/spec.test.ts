@@ -73,6 +73,7 @@ describe('every example of the spec validates against its own schema', () => {
       'serviceUnavailable',
       'templateNotExist',
       'invalidSignature',
+      'missingAppId',
     ]);
     for (const [name, pointer, value] of found) expect(problems(pointer, value), name).toBe('');
   });
@@ -100,7 +101,7 @@ describe('every example of the spec validates against its own schema', () => {
       .map(
         ([, , body]) => Object.values(body as JsonObject).find((v) => typeof v === 'object') as JsonObject,
       );
-    expect(nodes).toHaveLength(4);
+    expect(nodes).toHaveLength(5);
     for (const node of nodes) {
       const { code, msg, sub_code, sub_msg } = node as Record<string, string>;
       expect(results[code!]?.msg).toBe(msg);
