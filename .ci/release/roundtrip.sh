@@ -107,8 +107,11 @@ copy_workspace() {
   # The work tree as it is (uncommitted changes and built dist/ included), without installs or git.
   tar -C "$REPO_ROOT" --exclude=./node_modules --exclude='*/node_modules' --exclude=.git \
     --exclude='*/.turbo' --exclude='*/.vitest' -cf - . | tar -C "$WORKTREE" -xf -
-  # The changesets CLI (and its changelog module) resolve from the workspace's own install.
-  ln -s "$REPO_ROOT/node_modules" "$WORKTREE/node_modules"
+  # The changesets CLI (and its changelog module) resolve from the workspace's own install. Only
+  # @changesets is linked: with the whole node_modules linked, pnpm running in the copy re-pointed the
+  # workspace's hoisted links into the copy, which is deleted afterwards.
+  mkdir -p "$WORKTREE/node_modules"
+  ln -s "$REPO_ROOT/node_modules/@changesets" "$WORKTREE/node_modules/@changesets"
   printf '@aopkit:registry=%s\n//127.0.0.1:%s/:_authToken=%s\n' "$REGISTRY" "$PORT" "$TOKEN" >>"$WORKTREE/.npmrc"
   git -C "$WORKTREE" init -q -b main
 }
@@ -118,7 +121,7 @@ step 'copy the work tree (no node_modules, no .git)' copy_workspace
 version_copy() {
   cd "$WORKTREE"
   if ls .changeset/*.md 2>/dev/null | grep -qv README.md; then
-    pnpm exec changeset version
+    node node_modules/@changesets/cli/bin.js version
   else
     echo 'no pending changesets: publishing the current versions'
   fi
@@ -131,7 +134,7 @@ echo "      versions: $(tr '\n' ' ' <"$SCRATCH/versions")"
 publish_copy() {
   cd "$WORKTREE"
   # changesets reads the scoped registry from this variable (else it would use npmjs.org).
-  env "npm_config_@aopkit:registry=$REGISTRY" pnpm exec changeset publish --no-git-tag
+  env "npm_config_@aopkit:registry=$REGISTRY" node node_modules/@changesets/cli/bin.js publish --no-git-tag
   for p in "${PACKAGES[@]}"; do
     local spec
     spec=$(grep "^@aopkit/$p@" "$SCRATCH/versions")
