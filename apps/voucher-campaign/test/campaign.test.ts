@@ -20,6 +20,21 @@ function setup(options: Parameters<typeof fakeWithApp>[0] = {}) {
 
 const fast = ['--retry-delay-ms', '1', '--json'];
 
+/** A send of TEMPLATE that keeps a journal and a results file in the test's directory. */
+function journaled(t: ReturnType<typeof setup>, csv: string): string[] {
+  return [
+    'send',
+    '--template',
+    TEMPLATE,
+    '--recipients',
+    csv,
+    '--journal',
+    t.journal,
+    '--results',
+    t.results,
+  ];
+}
+
 describe('voucher-campaign send', () => {
   it('issues one voucher per recipient, by user_id, login_id and taobao_nick', async () => {
     const t = setup();
@@ -154,17 +169,7 @@ describe('voucher-campaign send', () => {
   it('resumes from its journal without sending what was confirmed', async () => {
     const t = setup();
     const csv = writeCsv(t.dir, ['user_id', userId(1), userId(2), userId(3)]);
-    const argv = [
-      'send',
-      '--template',
-      TEMPLATE,
-      '--recipients',
-      csv,
-      '--journal',
-      t.journal,
-      '--results',
-      t.results,
-    ];
+    const argv = journaled(t, csv);
     expect((await run([...argv, ...fast], t.env)).code).toBe(0);
     const sent = t.gateway.requests.length;
 
@@ -178,17 +183,7 @@ describe('voucher-campaign send', () => {
   it('refuses a journal written for other campaign content', async () => {
     const t = setup();
     const csv = writeCsv(t.dir, ['user_id', userId(1)]);
-    const argv = [
-      'send',
-      '--template',
-      TEMPLATE,
-      '--recipients',
-      csv,
-      '--journal',
-      t.journal,
-      '--results',
-      t.results,
-    ];
+    const argv = journaled(t, csv);
     expect((await run([...argv, ...fast], t.env)).code).toBe(0);
     const out = await run([...argv, '--memo', 'changed', ...fast], t.env);
     expect(out.code).toBe(2);
