@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlipayConnectionError, AlipayTimeoutError } from '../src/index.js';
 import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 
-// Real sockets: node:http serving the fake, the client on Node's own fetch (undici).
+// Real sockets: node:http serving the fake; the client on its default Node transport (node:http)
+// and on an injected fetch (undici), which is what Bun, Deno and edge runtimes use.
 let server: FakeGatewayServer;
 beforeAll(async () => {
   server = await startFakeGatewayServer({ port: 0, gateway: fakeGateway() });
@@ -12,15 +13,23 @@ afterAll(() => server.close());
 
 const params = () => ({ template_id: 'T_VOUCHER', out_biz_no: nextOutBizNo('loop'), user_id: USER.user_id });
 
-describe('over real loopback HTTP', () => {
+const transports = [
+  ['node:http, the default on Node', {}],
+  [
+    'an injected fetch (undici)',
+    { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init) },
+  ],
+] as const;
+
+describe.each(transports)('over real loopback HTTP, on %s', (_name, transport) => {
   it('sends, verifies and resolves', async () => {
-    const client = clientOf(server.gateway, { gateway: server.url });
+    const client = clientOf(server.gateway, { ...transport, gateway: server.url });
     const result = await client.marketing.voucher.send({ ...params(), memo: '回环测试' });
     expect(result).toEqual({ voucher_id: server.gateway.vouchers.at(-1)!.voucher_id, user_id: USER.user_id });
   });
 
   it('in GBK too', async () => {
-    const client = clientOf(server.gateway, { gateway: server.url, charset: 'gbk' });
+    const client = clientOf(server.gateway, { ...transport, gateway: server.url, charset: 'gbk' });
     await client.marketing.voucher.send({ ...params(), memo: '回环测试' });
     expect(server.gateway.vouchers.at(-1)!.memo).toBe('回环测试');
   });
@@ -28,21 +37,29 @@ describe('over real loopback HTTP', () => {
   it('survives a real socket destroyed after issue, with one voucher', async () => {
     const before = server.gateway.vouchers.length;
     server.gateway.nextCall({ drop: 'after-issue' });
-    const result = await clientOf(server.gateway, { gateway: server.url }).marketing.voucher.send(params());
+    const result = await clientOf(server.gateway, {
+      ...transport,
+      gateway: server.url,
+    }).marketing.voucher.send(params());
     expect(server.gateway.vouchers.length).toBe(before + 1);
     expect(server.gateway.vouchers.at(-1)!.voucher_id).toBe(result.voucher_id);
   });
 
   it('times out on a real slow socket', async () => {
     server.gateway.nextCall({ latencyMs: 500 });
-    const client = clientOf(server.gateway, { gateway: server.url, timeoutMs: 100, maxRetries: 0 });
+    const client = clientOf(server.gateway, {
+      ...transport,
+      gateway: server.url,
+      timeoutMs: 100,
+      maxRetries: 0,
+    });
     await expect(client.marketing.voucher.send(params())).rejects.toBeInstanceOf(AlipayTimeoutError);
   });
 
   it('reports a refused connection as AlipayConnectionError after its retries', async () => {
     const closed = await startFakeGatewayServer({ port: 0 });
     await closed.close();
-    const client = clientOf(server.gateway, { gateway: closed.url, maxRetries: 1 });
+    const client = clientOf(server.gateway, { ...transport, gateway: closed.url, maxRetries: 1 });
     const error = await client.marketing.voucher.send(params()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayConnectionError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);

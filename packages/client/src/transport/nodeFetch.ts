@@ -1,0 +1,105 @@
+/** What the gateway exchange passes to a fetch: always a POST with a text body. */
+export interface GatewayRequestInit {
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string;
+  readonly signal: AbortSignal;
+}
+
+/** The fetch shape postGateway calls: `globalThis.fetch` fits it, and so does {@link nodeFetch}. */
+export type GatewayFetch = (url: string, init: GatewayRequestInit) => Promise<Response>;
+
+// The few members of node:http(s) used here, typed locally so the package's types don't need @types/node.
+interface NodeIncoming {
+  readonly statusCode?: number;
+  readonly rawHeaders: string[];
+  on(event: 'data', listener: (chunk: Uint8Array) => void): this;
+  on(event: 'end', listener: () => void): this;
+  on(event: 'error', listener: (error: Error) => void): this;
+}
+interface NodeOutgoing {
+  on(event: 'error', listener: (error: Error) => void): this;
+  end(body: string): void;
+}
+interface NodeHttpModule {
+  request(
+    url: string,
+    options: { method: string; headers: Record<string, string>; signal: AbortSignal },
+    onResponse: (response: NodeIncoming) => void,
+  ): NodeOutgoing;
+}
+type GetBuiltinModule = (id: 'node:http' | 'node:https') => NodeHttpModule;
+
+// Statuses whose Response must have a null body (fetch spec).
+const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+
+function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+function toResponse(incoming: NodeIncoming, chunks: Uint8Array[]): Response {
+  const status = incoming.statusCode ?? 0;
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // new Response() only takes 200-599; anything else reaches postGateway as a bad status all the same.
+  return new Response(NULL_BODY_STATUS.has(status) ? null : concat(chunks), {
+    status: status >= 200 && status <= 599 ? status : 599,
+    headers,
+  });
+}
+
+/**
+ * The gateway POST over node:http(s), used on Node when no `fetch` is injected. Same
+ * wire bytes as fetch, about a millisecond less CPU per call than undici's fetch and its web
+ * streams. The module is looked up per call, so interceptors that patch `http.request` (MSW's
+ * `setupServer`, tracing agents) see every request. Keep-alive comes from Node's global agent.
+ */
+export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
+  return (url, { method, headers, body, signal }) =>
+    new Promise<Response>((resolve, reject) => {
+      const http = getBuiltinModule(url.startsWith('https:') ? 'node:https' : 'node:http');
+      const flat: Record<string, string> = {};
+      headers.forEach((value, name) => {
+        flat[name] = value;
+      });
+      // signal: Node destroys the request (and a response still streaming) when it aborts.
+      const request = http.request(url, { method, headers: flat, signal }, (incoming) => {
+        const chunks: Uint8Array[] = [];
+        incoming.on('data', (chunk) => chunks.push(chunk));
+        incoming.on('end', () => {
+          try {
+            resolve(toResponse(incoming, chunks));
+          } catch (error) {
+            reject(error);
+          }
+        });
+        incoming.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+}
+
+interface NodeProcess {
+  readonly versions?: Readonly<Record<string, string | undefined>>;
+  readonly getBuiltinModule?: GetBuiltinModule;
+}
+
+/**
+ * {@link nodeFetch} on Node itself, else undefined (fetch is then used). Bun and Deno also offer
+ * node:http, but build it on their own fetch, so there it would only add a layer.
+ */
+export function loadNodeFetch(): GatewayFetch | undefined {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  const get = proc?.getBuiltinModule;
+  const versions = proc?.versions;
+  if (typeof get !== 'function' || !versions?.node || versions.bun || versions.deno) return undefined;
+  return nodeFetch((id) => get.call(proc, id));
+}
