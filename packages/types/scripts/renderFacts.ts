@@ -32,20 +32,34 @@ function literal(value: Literal, indent = ''): string {
   return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indent}}`;
 }
 
-/** Puts a field's keys in one fixed order, whatever order the spec wrote them in. */
+/** Puts each entry's keys in one fixed order, whatever order the spec wrote them in; drops the others. */
 function ordered<T extends object>(table: Record<string, T>, keys: readonly (keyof T)[]) {
   return Object.fromEntries(
     Object.entries(table).map(([name, entry]) => [name, Object.fromEntries(keys.map((k) => [k, entry[k]]))]),
   ) as Record<string, Literal>;
 }
 
-const FIELD_KEYS = ['required', 'maxLength', 'pattern', 'enum', 'description'] as const;
+/** One key of each entry: `{ name: entry[key] }`. */
+function column<T extends object, K extends keyof T>(table: Record<string, T>, key: K) {
+  return Object.fromEntries(Object.entries(table).map(([name, entry]) => [name, entry[key]])) as Record<
+    string,
+    Literal
+  >;
+}
+
+// The runtime tables hold what validation and error handling read; the documentation (descriptions,
+// meanings, the Chinese sub_msg) sits in tables of its own, so a bundler drops it from code that
+// never reads it.
+const FIELD_KEYS = ['required', 'maxLength', 'pattern', 'enum'] as const;
 const RESULT_KEYS = ['msg', 'meaning', 'advice', 'retryable'] as const;
+const RESULT_HANDLING_KEYS = ['msg', 'advice', 'retryable'] as const;
 const SUB_CODE_KEYS = ['code', 'subMsg', 'meaning', 'advice', 'retryable'] as const;
+const SUB_CODE_HANDLING_KEYS = ['advice', 'retryable'] as const;
 
 /** The TypeScript source of facts.gen.ts (without its header). Deterministic: same facts, same text. */
 export function renderFacts(facts: Facts): string {
-  const fields = (table: Facts['commonParams']) => literal(ordered(table, FIELD_KEYS));
+  const rules = (table: Facts['commonParams']) => literal(ordered(table, FIELD_KEYS));
+  const descriptions = (table: Facts['commonParams']) => literal(column(table, 'description'));
   return `/** The operation's \`method\` parameter. */
 export const METHOD = ${quote(facts.method)} as const;
 
@@ -58,49 +72,71 @@ export const ERROR_RESPONSE_NODE = ${quote(facts.errorResponseNode)} as const;
 /** The gateway URL of each environment: the spec's server plus the operation's path. */
 export const GATEWAYS = ${literal(facts.gateways)} as const;
 
-/** The rules the spec declares for one string field of the wire. */
+/** The rules the spec declares for one string field of the wire (its description is in a table of its own). */
 export interface FieldRule {
   readonly required: boolean;
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly enum?: readonly string[];
-  readonly description: string;
 }
 
-/** Every common request parameter (CommonRequestParams), \`biz_content\` included. */
-export const COMMON_PARAMS = ${fields(facts.commonParams)} as const satisfies Record<string, FieldRule>;
+/** The rules of every common request parameter (CommonRequestParams), \`biz_content\` included. */
+export const COMMON_PARAMS = ${rules(facts.commonParams)} as const satisfies Record<string, FieldRule>;
 
-/** The business parameters carried as JSON text in \`biz_content\` (VoucherSendBizContent). */
-export const BIZ_CONTENT_FIELDS = ${fields(facts.bizContentFields)} as const satisfies Record<string, FieldRule>;
+/** What each common request parameter is, as the spec describes it: the keys of {@link COMMON_PARAMS}. */
+export const COMMON_PARAM_DESCRIPTIONS = ${descriptions(facts.commonParams)} as const satisfies Record<keyof typeof COMMON_PARAMS, string>;
+
+/** The rules of the business parameters carried as JSON text in \`biz_content\` (VoucherSendBizContent). */
+export const BIZ_CONTENT_FIELDS = ${rules(facts.bizContentFields)} as const satisfies Record<string, FieldRule>;
+
+/** What each business parameter is, as the spec describes it: the keys of {@link BIZ_CONTENT_FIELDS}. */
+export const BIZ_CONTENT_DESCRIPTIONS = ${descriptions(facts.bizContentFields)} as const satisfies Record<keyof typeof BIZ_CONTENT_FIELDS, string>;
 
 /** At least one of these must be present; when several are, the first in this order wins. */
 export const IDENTITY_FIELDS = ${literal(facts.identityFields)} as const;
 
 /** The fields the response node adds on success; \`required\` means present whenever code is 10000. */
-export const RESPONSE_FIELDS = ${fields(facts.responseFields)} as const satisfies Record<string, FieldRule>;
+export const RESPONSE_FIELDS = ${rules(facts.responseFields)} as const satisfies Record<string, FieldRule>;
 
-/** What a gateway result code means and whether the same request may be sent again. */
-export interface ResultCodeInfo {
-  readonly msg: string;
-  readonly meaning: string;
+/** What each response field is, as the spec describes it: the keys of {@link RESPONSE_FIELDS}. */
+export const RESPONSE_FIELD_DESCRIPTIONS = ${descriptions(facts.responseFields)} as const satisfies Record<keyof typeof RESPONSE_FIELDS, string>;
+
+/** What to do about a result or sub code, and whether the same request may be sent again. */
+export interface CodeHandling {
   readonly advice: string;
   readonly retryable: boolean;
 }
 
-/** Every result code (\`code\`) of the gateway. */
+/** What a gateway result code means, what to do about it, and whether the same request may be sent again. */
+export interface ResultCodeInfo extends CodeHandling {
+  readonly msg: string;
+  readonly meaning: string;
+}
+
+/** Every result code (\`code\`) of the gateway, documented. */
 export const RESULT_CODES = ${literal(ordered(facts.resultCodes, RESULT_KEYS))} as const satisfies Record<string, ResultCodeInfo>;
 
+/**
+ * {@link RESULT_CODES} as code that handles failures reads them: the gateway's \`msg\`, the advice and
+ * the retry verdict, without the \`meaning\`.
+ */
+export const RESULT_CODE_HANDLING = ${literal(ordered(facts.resultCodes, RESULT_HANDLING_KEYS))} as const satisfies Record<ResultCode, CodeHandling & { readonly msg: string }>;
+
 /** What a detailed result code means: its result code, the gateway's Chinese sub_msg, and advice. */
-export interface SubCodeInfo {
+export interface SubCodeInfo extends CodeHandling {
   readonly code: string;
   readonly subMsg: string;
   readonly meaning: string;
-  readonly advice: string;
-  readonly retryable: boolean;
 }
 
-/** The public sub codes of the gateway and the operation's business ones. */
+/** The public sub codes of the gateway and the operation's business ones, documented. */
 export const SUB_CODES = ${literal(ordered(facts.subCodes, SUB_CODE_KEYS))} as const satisfies Record<string, SubCodeInfo>;
+
+/**
+ * {@link SUB_CODES} as code that handles failures reads them: the advice and the retry verdict, without
+ * the result code, the Chinese \`sub_msg\` and the \`meaning\`.
+ */
+export const SUB_CODE_HANDLING = ${literal(ordered(facts.subCodes, SUB_CODE_HANDLING_KEYS))} as const satisfies Record<SubCode, CodeHandling>;
 
 /** The operation's own sub codes, those that come with code 40004 (Business Failed). */
 export const BUSINESS_SUB_CODES = ${literal(facts.businessSubCodes)} as const;

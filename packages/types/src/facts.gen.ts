@@ -16,129 +16,136 @@ export const GATEWAYS = {
   sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
 } as const;
 
-/** The rules the spec declares for one string field of the wire. */
+/** The rules the spec declares for one string field of the wire (its description is in a table of its own). */
 export interface FieldRule {
   readonly required: boolean;
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly enum?: readonly string[];
-  readonly description: string;
 }
 
-/** Every common request parameter (CommonRequestParams), `biz_content` included. */
+/** The rules of every common request parameter (CommonRequestParams), `biz_content` included. */
 export const COMMON_PARAMS = {
   app_id: {
     required: true,
     maxLength: 32,
-    description: 'The application id Alipay assigned to the developer (支付宝分配给开发者的应用ID).',
   },
   method: {
     required: true,
     maxLength: 128,
     enum: ['alipay.marketing.voucher.send'],
-    description: 'The operation name (接口名称).',
   },
   format: {
     required: false,
     maxLength: 40,
     enum: ['JSON'],
-    description: 'The data format; only JSON is supported (仅支持JSON).',
   },
   charset: {
     required: true,
     maxLength: 10,
     enum: ['utf-8', 'gbk', 'gb2312'],
-    description: 'The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it.',
   },
   sign_type: {
     required: true,
     maxLength: 10,
     enum: ['RSA2', 'RSA'],
-    description: 'The signature algorithm: RSA2 (SHA256withRSA, recommended) or RSA (SHA1withRSA, legacy), both PKCS#1 v1.5 with 2048-bit keys.',
   },
   sign: {
     required: true,
     maxLength: 344,
-    description: 'The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters, so 344 is the limit.',
   },
   timestamp: {
     required: true,
     maxLength: 19,
     pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$',
-    description: 'The time the request was sent, in Beijing time (UTC+8) whatever the host\'s time zone, formatted yyyy-MM-dd HH:mm:ss (发送请求的时间).',
   },
   version: {
     required: true,
     maxLength: 3,
     enum: ['1.0'],
-    description: 'The operation version, always 1.0 (调用的接口版本,固定为:1.0).',
   },
   app_auth_token: {
     required: false,
     maxLength: 40,
-    description: 'The app authorization token of the merchant the call is made for (应用授权令牌), for calls on a merchant\'s behalf. Accepted in the query or the form body.',
   },
   app_cert_sn: {
     required: false,
     maxLength: 32,
     pattern: '^[0-9a-f]{32}$',
-    description: 'Certificate mode (公钥证书模式): the SN of the application\'s public-key certificate, lowercase hex MD5 of its issuer DN (RFC 2253) and decimal serial number.',
   },
   alipay_root_cert_sn: {
     required: false,
     pattern: '^[0-9a-f]{32}(_[0-9a-f]{32})*$',
-    description: 'Certificate mode (公钥证书模式): the SNs of the RSA certificates of Alipay\'s root bundle, in file order, joined with _.',
   },
   encrypt_type: {
     required: false,
     enum: ['AES'],
-    description: 'Content encryption: AES means biz_content carries the base64 AES-128-CBC ciphertext of the business parameters (and the response node comes back encrypted).',
   },
   biz_content: {
     required: true,
-    description: 'The business parameters as JSON text (请求参数的集合), no length limit; sent in the form body.',
   },
 } as const satisfies Record<string, FieldRule>;
 
-/** The business parameters carried as JSON text in `biz_content` (VoucherSendBizContent). */
+/** What each common request parameter is, as the spec describes it: the keys of {@link COMMON_PARAMS}. */
+export const COMMON_PARAM_DESCRIPTIONS = {
+  app_id: 'The application id Alipay assigned to the developer (支付宝分配给开发者的应用ID).',
+  method: 'The operation name (接口名称).',
+  format: 'The data format; only JSON is supported (仅支持JSON).',
+  charset: 'The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it.',
+  sign_type: 'The signature algorithm: RSA2 (SHA256withRSA, recommended) or RSA (SHA1withRSA, legacy), both PKCS#1 v1.5 with 2048-bit keys.',
+  sign: 'The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters, so 344 is the limit.',
+  timestamp: 'The time the request was sent, in Beijing time (UTC+8) whatever the host\'s time zone, formatted yyyy-MM-dd HH:mm:ss (发送请求的时间).',
+  version: 'The operation version, always 1.0 (调用的接口版本,固定为:1.0).',
+  app_auth_token: 'The app authorization token of the merchant the call is made for (应用授权令牌), for calls on a merchant\'s behalf. Accepted in the query or the form body.',
+  app_cert_sn: 'Certificate mode (公钥证书模式): the SN of the application\'s public-key certificate, lowercase hex MD5 of its issuer DN (RFC 2253) and decimal serial number.',
+  alipay_root_cert_sn: 'Certificate mode (公钥证书模式): the SNs of the RSA certificates of Alipay\'s root bundle, in file order, joined with _.',
+  encrypt_type: 'Content encryption: AES means biz_content carries the base64 AES-128-CBC ciphertext of the business parameters (and the response node comes back encrypted).',
+  biz_content: 'The business parameters as JSON text (请求参数的集合), no length limit; sent in the form body.',
+} as const satisfies Record<keyof typeof COMMON_PARAMS, string>;
+
+/** The rules of the business parameters carried as JSON text in `biz_content` (VoucherSendBizContent). */
 export const BIZ_CONTENT_FIELDS = {
   template_id: {
     required: true,
     maxLength: 28,
-    description: 'The voucher template id (券模板ID).',
   },
   user_id: {
     required: false,
     maxLength: 16,
-    description: 'The Alipay user id (支付宝用户ID, 2088…). One of user_id, login_id, taobao_nick is required; user_id has the highest priority.',
   },
   login_id: {
     required: false,
     maxLength: 128,
-    description: 'The Alipay login id, a phone number or an e-mail address (支付宝登录ID). One of user_id, login_id, taobao_nick is required; login_id has the second priority.',
   },
   taobao_nick: {
     required: false,
     maxLength: 128,
-    description: 'The Taobao nickname (淘宝昵称). One of user_id, login_id, taobao_nick is required; taobao_nick has the lowest priority.',
   },
   out_biz_no: {
     required: true,
     maxLength: 64,
-    description: 'The merchant\'s business number, the idempotency key (外部业务订单号): the same template_id and out_biz_no are the same business operation.',
   },
   amount: {
     required: false,
     maxLength: 10,
     pattern: '^(0|[1-9]\\d*)\\.\\d{2}$',
-    description: 'The voucher amount in yuan with exactly two decimals, #.00 (券金额, 单位为元). Only for red-packet (红包) templates; must be absent otherwise. Sent as a JSON string ("9.99"); the reference page\'s Java sample writes a bare number.',
   },
   memo: {
     required: false,
     maxLength: 128,
-    description: 'A free-text note on the voucher (发券备注).',
   },
 } as const satisfies Record<string, FieldRule>;
+
+/** What each business parameter is, as the spec describes it: the keys of {@link BIZ_CONTENT_FIELDS}. */
+export const BIZ_CONTENT_DESCRIPTIONS = {
+  template_id: 'The voucher template id (券模板ID).',
+  user_id: 'The Alipay user id (支付宝用户ID, 2088…). One of user_id, login_id, taobao_nick is required; user_id has the highest priority.',
+  login_id: 'The Alipay login id, a phone number or an e-mail address (支付宝登录ID). One of user_id, login_id, taobao_nick is required; login_id has the second priority.',
+  taobao_nick: 'The Taobao nickname (淘宝昵称). One of user_id, login_id, taobao_nick is required; taobao_nick has the lowest priority.',
+  out_biz_no: 'The merchant\'s business number, the idempotency key (外部业务订单号): the same template_id and out_biz_no are the same business operation.',
+  amount: 'The voucher amount in yuan with exactly two decimals, #.00 (券金额, 单位为元). Only for red-packet (红包) templates; must be absent otherwise. Sent as a JSON string ("9.99"); the reference page\'s Java sample writes a bare number.',
+  memo: 'A free-text note on the voucher (发券备注).',
+} as const satisfies Record<keyof typeof BIZ_CONTENT_FIELDS, string>;
 
 /** At least one of these must be present; when several are, the first in this order wins. */
 export const IDENTITY_FIELDS = ['user_id', 'login_id', 'taobao_nick'] as const;
@@ -148,24 +155,32 @@ export const RESPONSE_FIELDS = {
   voucher_id: {
     required: true,
     maxLength: 28,
-    description: 'The id of the voucher sent (券ID); present on success.',
   },
   user_id: {
     required: true,
     maxLength: 16,
-    description: 'The Alipay user id the voucher was sent to (支付宝用户ID); present on success.',
   },
 } as const satisfies Record<string, FieldRule>;
 
-/** What a gateway result code means and whether the same request may be sent again. */
-export interface ResultCodeInfo {
-  readonly msg: string;
-  readonly meaning: string;
+/** What each response field is, as the spec describes it: the keys of {@link RESPONSE_FIELDS}. */
+export const RESPONSE_FIELD_DESCRIPTIONS = {
+  voucher_id: 'The id of the voucher sent (券ID); present on success.',
+  user_id: 'The Alipay user id the voucher was sent to (支付宝用户ID); present on success.',
+} as const satisfies Record<keyof typeof RESPONSE_FIELDS, string>;
+
+/** What to do about a result or sub code, and whether the same request may be sent again. */
+export interface CodeHandling {
   readonly advice: string;
   readonly retryable: boolean;
 }
 
-/** Every result code (`code`) of the gateway. */
+/** What a gateway result code means, what to do about it, and whether the same request may be sent again. */
+export interface ResultCodeInfo extends CodeHandling {
+  readonly msg: string;
+  readonly meaning: string;
+}
+
+/** Every result code (`code`) of the gateway, documented. */
 export const RESULT_CODES = {
   '10000': {
     msg: 'Success',
@@ -211,16 +226,56 @@ export const RESULT_CODES = {
   },
 } as const satisfies Record<string, ResultCodeInfo>;
 
+/**
+ * {@link RESULT_CODES} as code that handles failures reads them: the gateway's `msg`, the advice and
+ * the retry verdict, without the `meaning`.
+ */
+export const RESULT_CODE_HANDLING = {
+  '10000': {
+    msg: 'Success',
+    advice: 'Nothing to do.',
+    retryable: false,
+  },
+  '20000': {
+    msg: 'Service Currently Unavailable',
+    advice: 'Retry later with the identical business content; out_biz_no makes the retry safe.',
+    retryable: true,
+  },
+  '20001': {
+    msg: 'Insufficient Token Permissions',
+    advice: 'Refresh the token or have the merchant authorize the app again.',
+    retryable: false,
+  },
+  '40001': {
+    msg: 'Missing Required Arguments',
+    advice: 'Send the parameter named by sub_code.',
+    retryable: false,
+  },
+  '40002': {
+    msg: 'Invalid Arguments',
+    advice: 'Fix the parameter named by sub_code; for isv.invalid-signature compare the string you signed with the one in sub_msg.',
+    retryable: false,
+  },
+  '40004': {
+    msg: 'Business Failed',
+    advice: 'Act on the operation\'s sub_code; only SYSTEM_ERROR is worth retrying.',
+    retryable: false,
+  },
+  '40006': {
+    msg: 'Insufficient Permissions',
+    advice: 'Sign the product or request the operation\'s permission in the Alipay console.',
+    retryable: false,
+  },
+} as const satisfies Record<ResultCode, CodeHandling & { readonly msg: string }>;
+
 /** What a detailed result code means: its result code, the gateway's Chinese sub_msg, and advice. */
-export interface SubCodeInfo {
+export interface SubCodeInfo extends CodeHandling {
   readonly code: string;
   readonly subMsg: string;
   readonly meaning: string;
-  readonly advice: string;
-  readonly retryable: boolean;
 }
 
-/** The public sub codes of the gateway and the operation's business ones. */
+/** The public sub codes of the gateway and the operation's business ones, documented. */
 export const SUB_CODES = {
   'isp.unknow-error': {
     code: '20000',
@@ -503,6 +558,173 @@ export const SUB_CODES = {
     retryable: true,
   },
 } as const satisfies Record<string, SubCodeInfo>;
+
+/**
+ * {@link SUB_CODES} as code that handles failures reads them: the advice and the retry verdict, without
+ * the result code, the Chinese `sub_msg` and the `meaning`.
+ */
+export const SUB_CODE_HANDLING = {
+  'isp.unknow-error': {
+    advice: 'Retry later with the identical business content.',
+    retryable: true,
+  },
+  'aop.unknow-error': {
+    advice: 'Retry later with the identical business content.',
+    retryable: true,
+  },
+  'aop.invalid-auth-token': {
+    advice: 'Refresh the token or authorize again to get a new one.',
+    retryable: false,
+  },
+  'aop.auth-token-time-out': {
+    advice: 'Refresh the token or authorize again to get a new one.',
+    retryable: false,
+  },
+  'aop.invalid-app-auth-token': {
+    advice: 'Refresh the app_auth_token or have the merchant authorize the app again.',
+    retryable: false,
+  },
+  'aop.invalid-app-auth-token-no-api': {
+    advice: 'Have the merchant authorize the app again, including this operation, and use the new app_auth_token.',
+    retryable: false,
+  },
+  'aop.app-auth-token-time-out': {
+    advice: 'Refresh the app_auth_token or have the merchant authorize the app again.',
+    retryable: false,
+  },
+  'aop.no-product-reg-by-partner': {
+    advice: 'When calling on a merchant\'s behalf, have the merchant sign the product first.',
+    retryable: false,
+  },
+  'isv.missing-method': {
+    advice: 'Send method.',
+    retryable: false,
+  },
+  'isv.missing-signature': {
+    advice: 'Send sign.',
+    retryable: false,
+  },
+  'isv.missing-signature-type': {
+    advice: 'Send sign_type (RSA2).',
+    retryable: false,
+  },
+  'isv.missing-signature-key': {
+    advice: 'Upload the application public key (or certificate) in the Alipay console.',
+    retryable: false,
+  },
+  'isv.missing-app-id': {
+    advice: 'Send app_id.',
+    retryable: false,
+  },
+  'isv.missing-timestamp': {
+    advice: 'Send timestamp.',
+    retryable: false,
+  },
+  'isv.missing-version': {
+    advice: 'Send version (1.0).',
+    retryable: false,
+  },
+  'isv.decryption-error-missing-encrypt-type': {
+    advice: 'Send encrypt_type=AES with an encrypted biz_content.',
+    retryable: false,
+  },
+  'isv.invalid-parameter': {
+    advice: 'Check the parameters\' format, values and lengths.',
+    retryable: false,
+  },
+  'isv.invalid-method': {
+    advice: 'Check method.',
+    retryable: false,
+  },
+  'isv.invalid-format': {
+    advice: 'Send format=JSON or leave it out.',
+    retryable: false,
+  },
+  'isv.invalid-signature-type': {
+    advice: 'Send sign_type RSA2 (or RSA).',
+    retryable: false,
+  },
+  'isv.invalid-signature': {
+    advice: 'Compare the string you signed with the one at the end of sub_msg (charset case, empty parameters, escaping), and check that the private key matches the application public key uploaded to Alipay.',
+    retryable: false,
+  },
+  'isv.invalid-encrypt-type': {
+    advice: 'Send encrypt_type=AES.',
+    retryable: false,
+  },
+  'isv.invalid-encrypt': {
+    advice: 'Check the AES key and the ciphertext.',
+    retryable: false,
+  },
+  'isv.invalid-app-id': {
+    advice: 'Check app_id and the app\'s status in the Alipay console.',
+    retryable: false,
+  },
+  'isv.invalid-timestamp': {
+    advice: 'Send Beijing time formatted yyyy-MM-dd HH:mm:ss.',
+    retryable: false,
+  },
+  'isv.invalid-charset': {
+    advice: 'Send charset utf-8, gbk or gb2312.',
+    retryable: false,
+  },
+  'isv.invalid-digest': {
+    advice: 'Check the digest parameter.',
+    retryable: false,
+  },
+  'isv.decryption-error-not-valid-encrypt-type': {
+    advice: 'Use AES.',
+    retryable: false,
+  },
+  'isv.decryption-error-not-valid-encrypt-key': {
+    advice: 'Configure the AES key in the Alipay console and use the same one.',
+    retryable: false,
+  },
+  'isv.decryption-error-unknown': {
+    advice: 'Check the AES key and the ciphertext; contact Alipay support if it persists.',
+    retryable: false,
+  },
+  'isv.missing-signature-config': {
+    advice: 'Upload the application public key (or certificate) for this sign_type.',
+    retryable: false,
+  },
+  'isv.not-support-app-auth': {
+    advice: 'Call without app_auth_token.',
+    retryable: false,
+  },
+  'isv.insufficient-isv-permissions': {
+    advice: 'Sign the product that includes this operation for the app.',
+    retryable: false,
+  },
+  'isv.insufficient-user-permissions': {
+    advice: 'Have the merchant sign the product that includes this operation.',
+    retryable: false,
+  },
+  TEMPLATE_NOT_EXIST: {
+    advice: '请仔细确认指定模板ID是否存在',
+    retryable: false,
+  },
+  TEMPLATE_EXPIRED: {
+    advice: '查模板状态确认模板是否过期',
+    retryable: false,
+  },
+  USER_NOT_EXIST: {
+    advice: '请仔细确认传入支付宝用户ID是否正确',
+    retryable: false,
+  },
+  USER_STATUS_ERROR: {
+    advice: '请确认用户状态是否可用',
+    retryable: false,
+  },
+  INVALID_PARAMETER: {
+    advice: '请检查入参是否符合接口要求',
+    retryable: false,
+  },
+  SYSTEM_ERROR: {
+    advice: '1.发起业务重试 2.联系技术支持',
+    retryable: true,
+  },
+} as const satisfies Record<SubCode, CodeHandling>;
 
 /** The operation's own sub codes, those that come with code 40004 (Business Failed). */
 export const BUSINESS_SUB_CODES = ['TEMPLATE_NOT_EXIST', 'TEMPLATE_EXPIRED', 'USER_NOT_EXIST', 'USER_STATUS_ERROR', 'INVALID_PARAMETER', 'SYSTEM_ERROR'] as const;

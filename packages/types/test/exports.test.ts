@@ -3,17 +3,22 @@ import * as types from '../src/index';
 
 it('exports exactly the runtime names other packages import', () => {
   expect(Object.keys(types).sort()).toEqual([
+    'BIZ_CONTENT_DESCRIPTIONS',
     'BIZ_CONTENT_FIELDS',
     'BUSINESS_SUB_CODES',
     'COMMON_PARAMS',
+    'COMMON_PARAM_DESCRIPTIONS',
     'ERROR_RESPONSE_NODE',
     'GATEWAYS',
     'IDENTITY_FIELDS',
     'METHOD',
     'RESPONSE_FIELDS',
+    'RESPONSE_FIELD_DESCRIPTIONS',
     'RESPONSE_NODE',
     'RESULT_CODES',
+    'RESULT_CODE_HANDLING',
     'SUB_CODES',
+    'SUB_CODE_HANDLING',
   ]);
 });
 
@@ -27,6 +32,7 @@ it('exports these types', () => {
     types.ErrorResponse,
     types.VoucherSendResponseBody,
     types.FieldRule,
+    types.CodeHandling,
     types.ResultCode,
     types.ResultCodeInfo,
     types.SubCode,
@@ -69,4 +75,17 @@ it('holds the facts of alipay.marketing.voucher.send', () => {
   const retryable = Object.entries(types.SUB_CODES).filter(([, info]) => info.retryable);
   expect(retryable.map(([code]) => code)).toEqual(['isp.unknow-error', 'aop.unknow-error', 'SYSTEM_ERROR']);
   expect(Object.keys(types.SUB_CODES)).toHaveLength(2 + 6 + 8 + 16 + 2 + 6);
+  expect(Object.keys(types.SUB_CODE_HANDLING)).toEqual(Object.keys(types.SUB_CODES));
+  expect(types.SUB_CODE_HANDLING.SYSTEM_ERROR).toEqual({
+    advice: types.SUB_CODES.SYSTEM_ERROR.advice,
+    retryable: true,
+  });
+  expect(types.RESULT_CODE_HANDLING['20000']).toMatchObject({
+    msg: 'Service Currently Unavailable',
+    retryable: true,
+  });
+  expect(types.COMMON_PARAMS.app_id).toEqual({ required: true, maxLength: 32 });
+  expect(types.COMMON_PARAM_DESCRIPTIONS.app_id).toMatch(/^The application id/);
+  expect(Object.keys(types.BIZ_CONTENT_DESCRIPTIONS)).toEqual(Object.keys(types.BIZ_CONTENT_FIELDS));
+  expect(Object.keys(types.RESPONSE_FIELD_DESCRIPTIONS)).toEqual(Object.keys(types.RESPONSE_FIELDS));
 });

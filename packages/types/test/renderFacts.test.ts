@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildFacts } from '../scripts/buildFacts';
+import { buildFacts, type Facts } from '../scripts/buildFacts';
 import { renderFacts } from '../scripts/renderFacts';
 import type { JsonObject } from '../scripts/specAccess';
 
@@ -18,6 +18,12 @@ async function evaluate(source: string): Promise<Record<string, unknown>> {
   return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
 }
 
+const mapValues = <T, R>(table: Record<string, T>, f: (entry: T) => R) =>
+  Object.fromEntries(Object.entries(table).map(([key, entry]) => [key, f(entry)]));
+/** The field facts as the runtime tables hold them: without their descriptions. */
+const rules = (fields: Facts['commonParams']) => mapValues(fields, ({ description: _, ...rule }) => rule);
+const descriptions = (fields: Facts['commonParams']) => mapValues(fields, (field) => field.description);
+
 describe('renderFacts', () => {
   const facts = buildFacts(fixture);
   const source = renderFacts(facts);
@@ -27,13 +33,40 @@ describe('renderFacts', () => {
     expect(module.METHOD).toBe('alipay.demo.coupon.issue');
     expect(module.RESPONSE_NODE).toBe('alipay_demo_coupon_issue_response');
     expect(module.GATEWAYS).toEqual(facts.gateways);
-    expect(module.COMMON_PARAMS).toEqual(facts.commonParams);
-    expect(module.BIZ_CONTENT_FIELDS).toEqual(facts.bizContentFields);
+    expect(module.COMMON_PARAMS).toEqual(rules(facts.commonParams));
+    expect(module.COMMON_PARAM_DESCRIPTIONS).toEqual(descriptions(facts.commonParams));
+    expect(module.BIZ_CONTENT_FIELDS).toEqual(rules(facts.bizContentFields));
+    expect(module.BIZ_CONTENT_DESCRIPTIONS).toEqual(descriptions(facts.bizContentFields));
     expect(module.IDENTITY_FIELDS).toEqual(['phone', 'email']);
-    expect(module.RESPONSE_FIELDS).toEqual(facts.responseFields);
+    expect(module.RESPONSE_FIELDS).toEqual(rules(facts.responseFields));
+    expect(module.RESPONSE_FIELD_DESCRIPTIONS).toEqual(descriptions(facts.responseFields));
     expect(module.RESULT_CODES).toEqual(facts.resultCodes);
     expect(module.SUB_CODES).toEqual(facts.subCodes);
     expect(module.BUSINESS_SUB_CODES).toEqual(['COUPON_GONE', 'BUSY']);
+  });
+
+  it('renders the handling tables as the documented ones without their documentation', async () => {
+    const module = await evaluate(source);
+    expect(module.RESULT_CODE_HANDLING).toEqual(
+      mapValues(facts.resultCodes, ({ msg, advice, retryable }) => ({ msg, advice, retryable })),
+    );
+    expect(module.SUB_CODE_HANDLING).toEqual(
+      mapValues(facts.subCodes, ({ advice, retryable }) => ({ advice, retryable })),
+    );
+  });
+
+  it('keeps descriptions and documentation out of the runtime tables', () => {
+    const runtime = [
+      'COMMON_PARAMS',
+      'BIZ_CONTENT_FIELDS',
+      'RESPONSE_FIELDS',
+      'RESULT_CODE_HANDLING',
+      'SUB_CODE_HANDLING',
+    ];
+    for (const name of runtime) {
+      const table = source.slice(source.indexOf(`export const ${name} =`)).split(' as const')[0]!;
+      expect(table, name).not.toMatch(/\b(description|meaning|subMsg|code):/);
+    }
   });
 
   it('declares every exported name other packages import', () => {
@@ -45,13 +78,19 @@ describe('renderFacts', () => {
       'GATEWAYS',
       'FieldRule',
       'COMMON_PARAMS',
+      'COMMON_PARAM_DESCRIPTIONS',
       'BIZ_CONTENT_FIELDS',
+      'BIZ_CONTENT_DESCRIPTIONS',
       'IDENTITY_FIELDS',
       'RESPONSE_FIELDS',
+      'RESPONSE_FIELD_DESCRIPTIONS',
+      'CodeHandling',
       'ResultCodeInfo',
       'RESULT_CODES',
+      'RESULT_CODE_HANDLING',
       'SubCodeInfo',
       'SUB_CODES',
+      'SUB_CODE_HANDLING',
       'BUSINESS_SUB_CODES',
       'ResultCode',
       'SubCode',

@@ -1,4 +1,4 @@
-import { RESULT_CODES, SUB_CODES, type SubCode } from '@aopkit/types';
+import { RESULT_CODE_HANDLING, SUB_CODE_HANDLING, type SubCode } from '@aopkit/types';
 import { AlipayApiError, type SignatureMismatch } from '../errors/AlipayApiError.js';
 import { firstDifference, gatewaySignStringFrom } from './compareSignStrings.js';
 
@@ -22,8 +22,11 @@ const lookup = <T>(table: Readonly<Record<string, T>>, key: string | undefined):
 export function apiErrorFrom(node: FailureNode, verified: boolean, clientSignString: string): AlipayApiError {
   const sub_code = text(node.sub_code);
   const sub_msg = text(node.sub_msg);
-  const subInfo = lookup<{ advice: string; retryable: boolean }>(SUB_CODES, sub_code);
-  const codeInfo = lookup<{ msg: string; advice: string; retryable: boolean }>(RESULT_CODES, node.code);
+  const subInfo = lookup<{ advice: string; retryable: boolean }>(SUB_CODE_HANDLING, sub_code);
+  const codeInfo = lookup<{ msg: string; advice: string; retryable: boolean }>(
+    RESULT_CODE_HANDLING,
+    node.code,
+  );
   let mismatch: SignatureMismatch | undefined;
   const gatewaySignString =
     sub_code === ('isv.invalid-signature' satisfies SubCode)
@@ -36,14 +39,14 @@ export function apiErrorFrom(node: FailureNode, verified: boolean, clientSignStr
       firstDifference: firstDifference(gatewaySignString, clientSignString),
     };
   }
-  const advice = subInfo?.advice ?? codeInfo?.advice;
+  // AlipayApiError leaves out the fields that are undefined.
   return new AlipayApiError(
     {
       code: node.code,
       msg: text(node.msg) ?? codeInfo?.msg ?? '',
-      ...(sub_code === undefined ? {} : { sub_code }),
-      ...(sub_msg === undefined ? {} : { sub_msg }),
-      ...(advice === undefined ? {} : { advice }),
+      sub_code,
+      sub_msg,
+      advice: subInfo?.advice ?? codeInfo?.advice,
       verified,
       retryable: subInfo?.retryable ?? codeInfo?.retryable ?? false,
     },
