@@ -13,13 +13,13 @@ export interface ResolvedOptions extends ClientCrypto {
   readonly baseUrl: string;
   readonly signType: CommonRequestParams['sign_type'];
   readonly charset: CommonRequestParams['charset'];
-  readonly appAuthToken?: string;
+  readonly appAuthToken?: string | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryDelay: { readonly initialMs: number; readonly maxMs: number };
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   readonly logger: AlipayLogger;
-  readonly encryptKey?: string;
+  readonly encryptKey?: string | undefined;
 }
 
 const KNOWN: ReadonlySet<string> = new Set<keyof AlipayClientOptions>([
@@ -82,18 +82,19 @@ export function readOptions(options: AlipayClientOptions): ResolvedOptions {
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw invalidOption('fetch', 'type', 'must be a fetch function');
   }
+  // Absent options stay undefined: every reader checks `=== undefined`.
   return {
     appId,
     baseUrl: readGateway(options.gateway),
     signType,
     charset,
-    ...(appAuthToken === undefined ? {} : { appAuthToken }),
+    appAuthToken,
     timeoutMs: readTimeout(options.timeoutMs, 'timeoutMs', 15_000),
     maxRetries: readCount(options.maxRetries, 'maxRetries', 2),
     retryDelay: { initialMs, maxMs },
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    fetch: options.fetch,
     logger: readLogger(options.logger),
-    ...(encryptKey === undefined ? {} : { encryptKey: encryptKey.trim() }),
+    encryptKey: encryptKey?.trim(),
     ...readCrypto(options, signType, charset),
   };
 }
