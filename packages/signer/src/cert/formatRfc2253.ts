@@ -1,4 +1,4 @@
-import { childrenOf, contentOf, DerError, type DerNode, oidOf, TAG } from '../der/readDer.js';
+import { childrenOf, contentOf, DerError, type DerNode, oidOf, SEQUENCE } from '../der/readDer.js';
 
 // The keywords Java's X500Principal.getName() (RFC 2253 form) prints; other types print as OIDs.
 const KEYWORDS: Record<string, string> = {
@@ -16,25 +16,24 @@ const KEYWORDS: Record<string, string> = {
 const STRING_TAGS = new Set([0x0c, 0x12, 0x13, 0x14, 0x16, 0x1a, 0x1e, 0x1c]);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+// Code units of the fixed-width big-endian string types: T61String read as Latin-1 (as Java does),
+// BMPString as UTF-16BE, UniversalString as UTF-32BE. Every other string type is UTF-8.
+const UNIT_BYTES = new Map([
+  [0x14, 1],
+  [0x1e, 2],
+  [0x1c, 4],
+]);
+
 function decodeString(tag: number, bytes: Uint8Array): string {
-  if (tag === 0x1e) {
-    // BMPString: UTF-16BE
-    let s = '';
-    for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-    return s;
+  const width = UNIT_BYTES.get(tag);
+  if (!width) return utf8.decode(bytes);
+  let s = '';
+  for (let i = 0; i + width <= bytes.length; i += width) {
+    let unit = 0;
+    for (let j = i; j < i + width; j++) unit = unit * 256 + bytes[j]!;
+    s += String.fromCodePoint(unit);
   }
-  if (tag === 0x1c) {
-    // UniversalString: UTF-32BE
-    let s = '';
-    for (let i = 0; i + 3 < bytes.length; i += 4) {
-      s += String.fromCodePoint(
-        ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0,
-      );
-    }
-    return s;
-  }
-  if (tag === 0x14) return String.fromCharCode(...bytes); // T61String: Latin-1, as Java reads it
-  return utf8.decode(bytes);
+  return s;
 }
 
 /** RFC 2253 §2.4 escaping of an attribute value. */
@@ -63,7 +62,7 @@ function formatAttribute(der: Uint8Array, attribute: DerNode): string {
  * order of the certificate's encoding, joined with `,`; multi-valued RDNs joined with `+`.
  */
 export function formatRfc2253(der: Uint8Array, name: DerNode): string {
-  if (name.tag !== TAG.SEQUENCE) throw new DerError('a Name must be a SEQUENCE');
+  if (name.tag !== SEQUENCE) throw new DerError('a Name must be a SEQUENCE');
   return childrenOf(der, name)
     .reverse()
     .map((rdn) =>

@@ -1,4 +1,4 @@
-import { childrenOf, DerError, oidOf, readRoot, TAG } from '../der/readDer.js';
+import { childrenOf, DerError, INTEGER, oidOf, readRoot, SEQUENCE } from '../der/readDer.js';
 import { formatRfc2253 } from './formatRfc2253.js';
 
 /** What certificate mode needs from an X.509 certificate. */
@@ -24,15 +24,13 @@ function decimalOf(bytes: Uint8Array): string {
 /** Walks the DER of one X.509 certificate. Throws DerError on anything unexpected. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const [tbs, signatureAlgorithm] = childrenOf(der, readRoot(der));
-  if (tbs?.tag !== TAG.SEQUENCE || signatureAlgorithm?.tag !== TAG.SEQUENCE)
-    throw new DerError('not a certificate');
+  if (tbs?.tag !== SEQUENCE || signatureAlgorithm?.tag !== SEQUENCE) throw new DerError('not a certificate');
   const fields = childrenOf(der, tbs);
   const at = fields[0]?.tag === 0xa0 ? 1 : 0; // [0] EXPLICIT version is optional (v1 certificates)
   const serial = fields[at];
   const issuer = fields[at + 2];
   const spki = fields[at + 5];
-  if (serial?.tag !== TAG.INTEGER || !issuer || spki?.tag !== TAG.SEQUENCE)
-    throw new DerError('bad TBSCertificate');
+  if (serial?.tag !== INTEGER || !issuer || spki?.tag !== SEQUENCE) throw new DerError('bad TBSCertificate');
   const [algorithmOid] = childrenOf(der, signatureAlgorithm);
   if (!algorithmOid) throw new DerError('bad signature algorithm');
   return {

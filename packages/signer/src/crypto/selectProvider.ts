@@ -3,28 +3,20 @@ import type { CryptoChoice, CryptoProvider } from './CryptoProvider.js';
 import { createNodeProvider, loadNodeCrypto } from './nodeProvider.js';
 import { createWebProvider } from './webProvider.js';
 
-const cache = new Map<'node' | 'web', CryptoProvider>();
+// Built on first use, once per runtime; undefined while the runtime lacks that crypto.
+let node: CryptoProvider | undefined;
+let web: CryptoProvider | undefined;
 
 function nodeProvider(): CryptoProvider | undefined {
-  let provider = cache.get('node');
-  if (!provider) {
-    const crypto = loadNodeCrypto();
-    if (!crypto) return undefined;
-    provider = createNodeProvider(crypto);
-    cache.set('node', provider);
-  }
-  return provider;
+  const crypto = node ? undefined : loadNodeCrypto();
+  if (crypto) node = createNodeProvider(crypto);
+  return node;
 }
 
 function webProvider(): CryptoProvider | undefined {
-  let provider = cache.get('web');
-  if (!provider) {
-    const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
-    if (!subtle) return undefined;
-    provider = createWebProvider(subtle);
-    cache.set('web', provider);
-  }
-  return provider;
+  const subtle = web ? undefined : (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (subtle) web = createWebProvider(subtle);
+  return web;
 }
 
 /** Picks the crypto implementation: node:crypto where present (faster, multi-core), else WebCrypto. */

@@ -6,16 +6,12 @@ export interface DerNode {
   readonly end: number;
 }
 
-/** DER tags used by keys and certificates. */
-export const TAG = {
-  INTEGER: 0x02,
-  BIT_STRING: 0x03,
-  OCTET_STRING: 0x04,
-  NULL: 0x05,
-  OID: 0x06,
-  SEQUENCE: 0x30,
-  SET: 0x31,
-} as const;
+// The DER tags keys and certificates use (single constants, so bundlers inline the numbers).
+export const INTEGER = 0x02;
+export const BIT_STRING = 0x03;
+export const OCTET_STRING = 0x04;
+export const OID = 0x06;
+export const SEQUENCE = 0x30;
 
 /** Thrown on malformed DER; callers turn it into a key or certificate error. */
 export class DerError extends Error {
@@ -68,7 +64,7 @@ export function contentOf(buf: Uint8Array, node: DerNode): Uint8Array {
 
 /** Dotted form of an OBJECT IDENTIFIER element. */
 export function oidOf(buf: Uint8Array, node: DerNode): string {
-  if (node.tag !== TAG.OID) throw new DerError('expected an OBJECT IDENTIFIER');
+  if (node.tag !== OID) throw new DerError('expected an OBJECT IDENTIFIER');
   const bytes = contentOf(buf, node);
   const arcs: number[] = [];
   let value = 0;
