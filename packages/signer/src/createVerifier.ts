@@ -3,11 +3,11 @@ import { readCertificates } from './cert/readCertificates.js';
 import { type Charset, createEncoder } from './charset/createEncoder.js';
 import type { CryptoChoice, VerifyFn } from './crypto/CryptoProvider.js';
 import { selectProvider } from './crypto/selectProvider.js';
-import { base64Decode } from './encoding/base64.js';
+import { base64Decode, createReusingBase64Decoder } from './encoding/base64.js';
 import { AlipayCertificateError } from './errors/AlipayCertificateError.js';
 import { AlipayKeyError } from './errors/AlipayKeyError.js';
 import { parsePublicKey, publicKeyDerToSpki } from './keys/parsePublicKey.js';
-import { after, type MaybePromise, settle } from './maybeAsync.js';
+import { type MaybePromise, settle } from './maybeAsync.js';
 import { hashOf, readCharset, readSignType, type SignType } from './options.js';
 import type { VerifiedResponse } from './response/VerifiedResponse.js';
 import { verifyResponseWith } from './response/verifyResponseWith.js';
@@ -106,13 +106,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
   }
   const encode = createEncoder(charset);
   const defaultHash = hashOf(signType);
+  // A provider done with the bytes when it returns lets every check decode into the same buffer.
+  const decodeSignature = provider.verifiesInline
+    ? createReusingBase64Decoder()
+    : (text: string) => base64Decode(text, true);
 
   // Stays synchronous with node:crypto and UTF-8, so a response check costs little beyond the RSA op.
   function check(content: string, signature: string, hash = defaultHash): MaybePromise<boolean> {
     if (typeof content !== 'string' || typeof signature !== 'string') return false;
-    const raw = base64Decode(signature, true);
+    const raw = decodeSignature(signature);
     if (!raw) return false;
-    return after(encode(content), (bytes) => verifyBytes(hash, bytes, raw));
+    const bytes = encode(content);
+    if (bytes instanceof Uint8Array) return verifyBytes(hash, bytes, raw);
+    // The charset is still loading: keep a copy, as the decoder's buffer may be reused meanwhile.
+    const kept = new Uint8Array(raw);
+    return bytes.then((b) => verifyBytes(hash, b, kept));
   }
 
   const verify = (content: string, signature: string, type?: SignType): Promise<boolean> =>

@@ -28,6 +28,11 @@ export interface CryptoProvider {
   createSignFn(pkcs8: Uint8Array, hash: HashName): SignFn;
   /** Imports an SPKI RSA public key. */
   createVerifyFn(spki: Uint8Array): VerifyFn;
+  /**
+   * `true` when its VerifyFn answers synchronously and is done with its arguments when it returns,
+   * so callers may pass the same buffers again on the next call.
+   */
+  readonly verifiesInline?: boolean;
   /** AES-CBC with a zero IV and PKCS#7 padding (PROTOCOL §10). */
   aesCbc(mode: 'encrypt' | 'decrypt', key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
 }

@@ -35,6 +35,7 @@ export function createNodeProvider(crypto: typeof NodeCrypto): CryptoProvider {
         }
       };
     },
+    verifiesInline: true,
     async aesCbc(mode, key, data) {
       const algorithm = `aes-${key.length * 8}-cbc`;
       const cipher =

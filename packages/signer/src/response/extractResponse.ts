@@ -1,6 +1,6 @@
 import { AlipayMalformedResponseError } from '../errors/AlipayMalformedResponseError.js';
 import { ERROR_RESPONSE_NODE, responseNodeName } from './responseNodeName.js';
-import { type RawMember, scanTopLevel, stringValue } from './scanTopLevel.js';
+import { scanTopLevel, stringValue, type TopLevelMembers } from './scanTopLevel.js';
 import type { VerifiedResponse } from './VerifiedResponse.js';
 
 /**
@@ -12,23 +12,24 @@ export type ExtractedResponse = { -readonly [K in keyof VerifiedResponse]: Verif
 const malformed = (message: string, reason: AlipayMalformedResponseError['reason'], cause?: unknown) =>
   new AlipayMalformedResponseError(message, reason, { cause });
 
-/** The member named `key`; two of them make "what was signed" ambiguous, so they are refused. */
-function only(members: RawMember[], key: string): RawMember | undefined {
-  let found: RawMember | undefined;
-  for (const m of members) {
-    if (m.key !== key) continue;
-    if (found) throw malformed(`the response has "${key}" twice`, 'duplicate-node');
-    found = m;
+function scan(body: string, nodeName: string): TopLevelMembers {
+  try {
+    return scanTopLevel(body, nodeName);
+  } catch (cause) {
+    throw malformed('the response body is not a JSON object', 'not-json', cause);
   }
-  return found;
 }
 
-function optionalString(body: string, members: RawMember[], key: string): string | undefined {
-  const member = only(members, key);
-  if (!member || body.startsWith('null', member.valueStart)) return undefined;
-  if (body.charCodeAt(member.valueStart) !== 34)
-    throw malformed(`"${key}" is not a string`, 'unexpected-shape');
-  return stringValue(body, member.valueStart, member.valueEnd);
+/** Whether the member came (once); two of them make "what was signed" ambiguous, so they are refused. */
+function once(count: number, key: string): boolean {
+  if (count > 1) throw malformed(`the response has "${key}" twice`, 'duplicate-node');
+  return count === 1;
+}
+
+function optionalString(body: string, start: number, end: number, count: number, key: string) {
+  if (!once(count, key) || body.charCodeAt(start) === 110) return undefined; // n: null (checked by the scanner)
+  if (body.charCodeAt(start) !== 34) throw malformed(`"${key}" is not a string`, 'unexpected-shape');
+  return stringValue(body, start, end);
 }
 
 /**
@@ -38,33 +39,36 @@ function optionalString(body: string, members: RawMember[], key: string): string
  */
 export function extractResponse(body: string, method: string): ExtractedResponse {
   if (typeof body !== 'string') throw new TypeError('verifyResponse: rawBody must be the raw body text');
-  let members: RawMember[];
-  try {
-    members = scanTopLevel(body);
-  } catch (cause) {
-    throw malformed('the response body is not a JSON object', 'not-json', cause);
-  }
-  const methodNode = responseNodeName(method);
-  let nodeName = methodNode;
-  let member = only(members, methodNode);
-  if (!member) {
+  let nodeName = responseNodeName(method);
+  let found = scan(body, nodeName);
+  if (!once(found.nodeCount, nodeName)) {
+    // Gateway-level failures come under error_response instead (rarer: scanned again for it).
+    const methodNode = nodeName;
     nodeName = ERROR_RESPONSE_NODE;
-    member = only(members, ERROR_RESPONSE_NODE);
+    found = scan(body, nodeName);
+    if (!once(found.nodeCount, nodeName))
+      throw malformed(`the response has neither "${methodNode}" nor "${nodeName}"`, 'node-missing');
   }
-  if (!member)
-    throw malformed(`the response has neither "${methodNode}" nor "${ERROR_RESPONSE_NODE}"`, 'node-missing');
-  const content = body.slice(member.valueStart, member.valueEnd);
-  let node: unknown;
-  try {
-    node = JSON.parse(content);
-  } catch (cause) {
-    throw malformed(`"${nodeName}" is not valid JSON`, 'not-json', cause);
+  const content = body.slice(found.nodeStart, found.nodeEnd);
+  let node: unknown = found.node; // parsed already when the scanner used it to find the node's end
+  if (node === undefined) {
+    try {
+      node = JSON.parse(content);
+    } catch (cause) {
+      throw malformed(`"${nodeName}" is not valid JSON`, 'not-json', cause);
+    }
   }
   if (typeof node !== 'string' && (typeof node !== 'object' || node === null || Array.isArray(node))) {
     throw malformed(`"${nodeName}" is neither an object nor an encrypted string`, 'unexpected-shape');
   }
-  const sign = optionalString(body, members, 'sign');
-  const alipayCertSn = optionalString(body, members, 'alipay_cert_sn');
+  const sign = optionalString(body, found.signStart, found.signEnd, found.signCount, 'sign');
+  const alipayCertSn = optionalString(
+    body,
+    found.certSnStart,
+    found.certSnEnd,
+    found.certSnCount,
+    'alipay_cert_sn',
+  );
   // Always the same keys, in the same order (undefined when absent): one hidden class on the hot path.
   return { verified: false, nodeName, content, node, sign: sign || undefined, alipayCertSn };
 }

@@ -29,33 +29,50 @@ export function skipWhitespace(text: string, i: number): number {
 }
 
 /**
- * Index just after the JSON value starting at `start`: objects and arrays are matched bracket for
- * bracket, skipping over strings, so `}` or `"` inside a string never ends the value early.
- * Top-level scalars are checked; the inside of objects and arrays is only delimited (whoever needs
- * a value parses it with JSON.parse).
+ * Index just after the object or array starting at `start`, matched bracket for bracket in one pass
+ * over the characters, stepping over strings (and their escapes), so `}` or `"` inside a string
+ * never ends it early. The inside is only delimited: whoever needs the value parses it.
+ */
+export function skipContainer(text: string, start: number): number {
+  const length = text.length;
+  let depth = 0;
+  // Which brackets are open: bit d set when level d is an object. Deeper levels go on `deeper`.
+  let objects = 0;
+  let deeper: number[] | undefined;
+  for (let i = start; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string, read in place: most are short, where indexOf's call costs more than it saves.
+      for (i++; i < length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 34) break;
+        if (s === 92) i++;
+      }
+    } else if (c === 123 || c === 91) {
+      if (depth < 30) objects = c === 123 ? objects | (1 << depth) : objects & ~(1 << depth);
+      else {
+        deeper ??= [];
+        deeper.push(c);
+      }
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      const open = depth < 30 ? ((objects >> depth) & 1 ? 123 : 91) : deeper?.pop();
+      if (c !== (open === 123 ? 125 : 93)) throw new JsonScanError('mismatched bracket');
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new JsonScanError('unterminated object or array');
+}
+
+/**
+ * Index just after the JSON value starting at `start`: strings and containers are delimited (see
+ * {@link skipString}, {@link skipContainer}); top-level scalars are checked.
  */
 export function skipValue(text: string, start: number): number {
   const first = text.charCodeAt(start);
   if (first === 34) return skipString(text, start);
-  if (first === 123 || first === 91) {
-    const closers: number[] = [];
-    let i = start;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i = skipString(text, i);
-        continue;
-      }
-      if (c === 123) closers.push(125);
-      else if (c === 91) closers.push(93);
-      else if (c === 125 || c === 93) {
-        if (closers.pop() !== c) throw new JsonScanError('mismatched bracket');
-        if (closers.length === 0) return i + 1;
-      }
-      i++;
-    }
-    throw new JsonScanError('unterminated object or array');
-  }
+  if (first === 123 || first === 91) return skipContainer(text, start);
   let i = start;
   while (i < text.length && !',}] \t\r\n'.includes(text.charAt(i))) i++;
   if (!SCALAR_RE.test(text.slice(start, i))) throw new JsonScanError('value expected');

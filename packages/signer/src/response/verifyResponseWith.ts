@@ -1,5 +1,5 @@
 import { AlipaySignatureVerificationError } from '../errors/AlipaySignatureVerificationError.js';
-import { after, type MaybePromise, settle } from '../maybeAsync.js';
+import { type MaybePromise, settle } from '../maybeAsync.js';
 import { type ExtractedResponse, extractResponse } from './extractResponse.js';
 import { isErrorReport } from './isErrorReport.js';
 import type { VerifiedResponse } from './VerifiedResponse.js';
@@ -15,15 +15,37 @@ export interface ResponseCheck {
 const failure = (message: string, reason: AlipaySignatureVerificationError['reason'], e: ExtractedResponse) =>
   new AlipaySignatureVerificationError(message, { reason, content: e.content, signature: e.sign ?? '' });
 
+function accept(extracted: ExtractedResponse): VerifiedResponse {
+  extracted.verified = true;
+  return extracted;
+}
+
+function refuse(extracted: ExtractedResponse): never {
+  throw failure(`the signature of "${extracted.nodeName}" does not verify`, 'bad-signature', extracted);
+}
+
+/** After a failed check: Java retries once with `\/` unescaped (some gateways sign before escaping slashes). */
+function retry(
+  check: ResponseCheck,
+  extracted: ExtractedResponse,
+  sign: string,
+): MaybePromise<VerifiedResponse> {
+  const { content } = extracted;
+  if (!content.includes('\\/')) refuse(extracted);
+  const ok = check.verify(content.replaceAll('\\/', '/'), sign);
+  if (typeof ok === 'boolean') return ok ? accept(extracted) : refuse(extracted);
+  return ok.then((ok) => (ok ? accept(extracted) : refuse(extracted)));
+}
+
 function run(check: ResponseCheck, rawBody: string, method: string): MaybePromise<VerifiedResponse> {
   if (typeof method !== 'string' || method === '')
     throw new TypeError('verifyResponse: method must be a non-empty string');
   const extracted = extractResponse(rawBody, method);
-  const { content, sign, nodeName } = extracted;
+  const { sign } = extracted;
   if (sign === undefined) {
     // Some gateway errors come unsigned: report them, marked unverified. Never accept a success so.
     if (isErrorReport(extracted.node)) return extracted; // verified: false
-    throw failure(`the response "${nodeName}" is not signed`, 'missing-signature', extracted);
+    throw failure(`the response "${extracted.nodeName}" is not signed`, 'missing-signature', extracted);
   }
   if (check.alipayCertSn !== undefined && extracted.alipayCertSn !== check.alipayCertSn) {
     const got = JSON.stringify(extracted.alipayCertSn ?? null);
@@ -33,19 +55,10 @@ function run(check: ResponseCheck, rawBody: string, method: string): MaybePromis
       extracted,
     );
   }
-  const accept = (ok: boolean): VerifiedResponse => {
-    if (ok) {
-      extracted.verified = true;
-      return extracted;
-    }
-    throw failure(`the signature of "${nodeName}" does not verify`, 'bad-signature', extracted);
-  };
-  return after(check.verify(content, sign), (ok) =>
-    // Java retries once with `\/` unescaped: some gateways sign the text before escaping slashes.
-    ok || !content.includes('\\/')
-      ? accept(ok)
-      : after(check.verify(content.replaceAll('\\/', '/'), sign), accept),
-  );
+  // Synchronous with node:crypto: no promise is made until the very end.
+  const ok = check.verify(extracted.content, sign);
+  if (typeof ok === 'boolean') return ok ? accept(extracted) : retry(check, extracted, sign);
+  return ok.then((ok) => (ok ? accept(extracted) : retry(check, extracted, sign)));
 }
 
 /** PROTOCOL §5, step by step. Synchronous inside when the crypto allows; always a promise outside. */
