@@ -6,8 +6,6 @@ export interface ClientSettings {
   readonly privateKey: string;
   readonly alipayPublicKey: string;
   readonly gateway: string;
-  /** Only the demo sets it; a real run uses the client's default transport. */
-  readonly fetch?: typeof fetch;
 }
 
 /** A configuration mistake: reported as such, with exit code 2. */

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadNodeFetch, nodeFetch } from '../src/transport/nodeFetch.js';
+import { defaultFetch, loadNodeFetch, nodeFetch } from '../src/transport/nodeFetch.js';
 import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 
 interface Seen {
@@ -143,5 +143,34 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
       spy.mockRestore();
       await fake.close();
     }
+  });
+
+  it('gives way to a globalThis.fetch replaced after load (MSW, a framework, a tracer): that one is called', async () => {
+    const gateway = fakeGateway();
+    const { startFakeGatewayServer } = await import('@aopkit/testing');
+    const fake = await startFakeGatewayServer({ port: 0, gateway });
+    const original = globalThis.fetch;
+    const seenByWrapper: string[] = [];
+    globalThis.fetch = (input, init) => {
+      seenByWrapper.push(String(input));
+      return original(input, init);
+    };
+    const spy = vi.spyOn(http, 'request');
+    try {
+      const client = clientOf(gateway, { gateway: fake.url });
+      await client.marketing.voucher.send({
+        template_id: 'T_VOUCHER',
+        out_biz_no: nextOutBizNo('wrapped-fetch'),
+        user_id: USER.user_id,
+      });
+      expect(seenByWrapper).toHaveLength(1);
+      expect(seenByWrapper[0]).toMatch(/\/gateway\.do\?/);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      globalThis.fetch = original;
+      spy.mockRestore();
+      await fake.close();
+    }
+    expect(defaultFetch()).not.toBe(original); // restored: node:http again
   });
 });

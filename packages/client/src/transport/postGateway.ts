@@ -3,7 +3,7 @@ import { AlipayConnectionError } from '../errors/AlipayConnectionError.js';
 import { AlipayResponseError } from '../errors/AlipayResponseError.js';
 import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
 import type { GatewayApi } from './createGatewayApi.js';
-import { type GatewayFetch, loadNodeFetch } from './nodeFetch.js';
+import { defaultFetch, type GatewayFetch } from './nodeFetch.js';
 import type { ValueEncoder } from './valueEncoder.js';
 
 /** The common parameters of the URL query, as the spec types them. */
@@ -17,7 +17,7 @@ export interface GatewayExchange {
   readonly encodeValue: ValueEncoder;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
-  /** The injected fetch; default node:http on Node, else `globalThis.fetch` (looked up per call). */
+  /** The injected fetch; else {@link defaultFetch}'s choice, made per call. */
   readonly fetch?: typeof fetch | undefined;
 }
 
@@ -31,9 +31,6 @@ const decoderFor = (charset: string): TextDecoder => {
   }
   return decoder;
 };
-
-// Resolved once: node:http on Node, null elsewhere (then globalThis.fetch, read per call for MSW).
-let defaultFetch: GatewayFetch | null | undefined;
 
 function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
@@ -57,8 +54,7 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
   const body = Object.entries(exchange.form as Record<string, string | undefined>)
     .flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`${k}=${encodeValue(v)}`]))
     .join('&');
-  if (defaultFetch === undefined) defaultFetch = loadNodeFetch() ?? null;
-  const fetchImpl: GatewayFetch = exchange.fetch ?? defaultFetch ?? globalThis.fetch;
+  const fetchImpl: GatewayFetch = exchange.fetch ?? defaultFetch();
   let result: Awaited<ReturnType<GatewayApi['POST']>>;
   let text: string | undefined;
   try {
