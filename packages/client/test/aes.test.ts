@@ -1,61 +1,102 @@
-import { aesDecrypt, aesEncrypt, canonicalize, createSigner, createVerifier } from '@aopkit/signer';
-import { RESPONSE_NODE } from '@aopkit/types';
-import { describe, expect, it } from 'vitest';
-import { AlipayResponseError, createAlipayClient } from '../src/index.js';
+import { aesDecrypt, canonicalize, createVerifier } from '@aopkit/signer';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AlipayApiError, AlipayResponseError } from '../src/index.js';
+import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
-// The fake gateway refuses AES (its apps have no content key), so this gateway stands in:
-// it decrypts biz_content and answers with an encrypted node, signed as Java expects.
+// The fake gateway, with an app that has an AES content key: it decrypts biz_content and answers
+// business outcomes with an encrypted node, signed over the quoted token as Java expects.
 const keys = testKeys();
 const encryptKey = Buffer.alloc(16, 7).toString('base64');
-const seen: Record<string, string>[] = [];
+const AES_APP_ID = '2021000000000003';
+const gateway = fakeGateway();
+gateway.registerApp({ appId: AES_APP_ID, publicKey: keys.app.publicKey, encryptKey }); // kept across resets
+const server = setupServer(...gateway.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  gateway.reset();
+});
+afterAll(() => server.close());
 
-const aesGateway: typeof fetch = async (input, init) => {
-  const request = new Request(input, init);
-  const params = {
-    ...Object.fromEntries(new URL(request.url).searchParams),
-    ...Object.fromEntries(new URLSearchParams(await request.text())),
-  };
-  seen.push(params);
-  const ok = await createVerifier({ alipayPublicKey: keys.app.publicKey }).verify(
-    canonicalize(params),
-    params.sign!,
-  );
-  const plain =
-    params.encrypt_type === 'AES' ? await aesDecrypt(params.biz_content!, encryptKey) : params.biz_content!;
-  const biz = JSON.parse(plain) as { user_id: string };
-  const node = ok
-    ? { code: '10000', msg: 'Success', voucher_id: 'VAES', user_id: biz.user_id }
-    : { code: '40002', msg: 'Invalid Arguments' };
-  const token = JSON.stringify(await aesEncrypt(JSON.stringify(node), encryptKey));
-  const sign = await createSigner({ privateKey: keys.alipay.privateKey }).signString(token);
-  return new Response(`{"${RESPONSE_NODE}":${token},"sign":"${sign}"}`, { status: 200 });
-};
-
-const options = {
-  appId: '2021000000000001',
-  privateKey: keys.app.privateKey,
-  alipayPublicKey: keys.alipay.publicKey,
-  fetch: aesGateway,
-};
-const params = { template_id: 'T1', out_biz_no: 'aes-1', user_id: '2088000000000009' };
+const aesClient = (options: Parameters<typeof clientOf>[1] = {}) =>
+  clientOf(gateway, { appId: AES_APP_ID, encryptKey, ...options });
+const paramsOf = (out_biz_no = nextOutBizNo('aes')) => ({
+  template_id: 'T_VOUCHER',
+  out_biz_no,
+  user_id: USER.user_id,
+});
 
 describe('AES content encryption', () => {
   it('encrypts biz_content, signs encrypt_type, and decrypts the verified response', async () => {
-    const client = createAlipayClient({ ...options, encryptKey });
-    await expect(client.marketing.voucher.send(params)).resolves.toEqual({
-      voucher_id: 'VAES',
-      user_id: '2088000000000009',
-    });
-    const sent = seen.at(-1)!;
+    const params = paramsOf();
+    const result = await aesClient().marketing.voucher.send(params);
+    expect(result).toEqual({ voucher_id: gateway.vouchers[0]!.voucher_id, user_id: USER.user_id });
+    const entry = gateway.requests.at(-1)!;
+    expect(entry).toMatchObject({ app_id: AES_APP_ID, encrypted: true, verdict: { code: '10000' } });
+    const { sign, ...sent } = entry.params;
     expect(sent.encrypt_type).toBe('AES');
     expect(sent.biz_content).not.toContain('template_id');
     expect(JSON.parse(await aesDecrypt(sent.biz_content!, encryptKey))).toEqual(params);
+    expect(JSON.parse(entry.bizContent!)).toEqual(params);
+    // The app's signature covers encrypt_type and the ciphertext.
+    const signed = canonicalize(sent);
+    expect(signed).toContain('encrypt_type=AES');
+    expect(signed).toContain(`biz_content=${sent.biz_content}`);
+    expect(await createVerifier({ alipayPublicKey: keys.app.publicKey }).verify(signed, sign!)).toBe(true);
+  });
+
+  it('decrypts an encrypted business failure into AlipayApiError, verified', async () => {
+    const error = await aesClient()
+      .marketing.voucher.send({ ...paramsOf(), template_id: 'T_EXPIRED' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlipayApiError);
+    expect(error).toMatchObject({ code: '40004', sub_code: 'TEMPLATE_EXPIRED', verified: true });
+    expect(gateway.requests.at(-1)?.encrypted).toBe(true);
+  });
+
+  it('retries an encrypted SYSTEM_ERROR with the identical ciphertext, and issues once', async () => {
+    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    const result = await aesClient().marketing.voucher.send(paramsOf());
+    expect(gateway.vouchers).toEqual([expect.objectContaining({ voucher_id: result.voucher_id })]);
+    const [first, retry] = gateway.requests;
+    expect(first).toMatchObject({ encrypted: true, verdict: { sub_code: 'SYSTEM_ERROR' } });
+    expect(retry!.params.biz_content).toBe(first!.params.biz_content);
+  });
+
+  it('a key the gateway does not hold → 40002 isv.invalid-encrypt, a plain signed answer', async () => {
+    const error = await aesClient({ encryptKey: Buffer.alloc(16, 8).toString('base64') })
+      .marketing.voucher.send(paramsOf())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: '40002', sub_code: 'isv.invalid-encrypt', verified: true });
+    expect(gateway.vouchers).toHaveLength(0);
+  });
+
+  it('an app without an AES key → isv.decryption-error-not-valid-encrypt-key', async () => {
+    const error = await clientOf(gateway, { encryptKey })
+      .marketing.voucher.send(paramsOf())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: '40002', sub_code: 'isv.decryption-error-not-valid-encrypt-key' });
   });
 
   it('refuses an encrypted answer when the client has no key to read it', async () => {
-    const client = createAlipayClient(options);
-    const error = await client.marketing.voucher.send(params).catch((e) => e);
+    // A genuine encrypted answer of the fake (signed with its Alipay key), handed to a client
+    // without encryptKey: the signature verifies, the node cannot be read.
+    let encrypted = '';
+    const recording: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      encrypted = await response.text();
+      return new Response(encrypted, { status: response.status, headers: response.headers });
+    };
+    await aesClient({ fetch: recording }).marketing.voucher.send(paramsOf());
+    expect(encrypted).toMatch(/^\{"alipay_marketing_voucher_send_response":"[A-Za-z0-9+/=]+","sign":"/);
+    const replay: typeof fetch = async () =>
+      new Response(encrypted, { status: 200, headers: { 'content-type': 'application/json;charset=utf-8' } });
+    const error = await clientOf(gateway, { appId: AES_APP_ID, fetch: replay })
+      .marketing.voucher.send(paramsOf())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayResponseError);
+    expect((error as Error).message).toContain('no encryptKey');
   });
 });

@@ -24,6 +24,13 @@ export interface FakeApp {
   privateKey?: string;
   /** The one sign_type the app accepts; default RSA2. */
   signType?: AppSignType;
+  /**
+   * AES content encryption (PROTOCOL §10): the app's AES-128 key as the console shows it, base64 of
+   * 16 bytes (24 characters ending in `==`). With it, requests may send `encrypt_type=AES` and an
+   * encrypted `biz_content`, and their business answers come back encrypted. Checked when the app
+   * is added: a malformed key throws an error naming `encryptKey` (never the key itself).
+   */
+  encryptKey?: string;
 }
 
 /** A voucher template; `red_packet` templates take (and require) `amount`. */
@@ -86,6 +93,8 @@ export interface RegisteredApp {
   signType: AppSignType;
   /** Certificate mode: the app_cert_sn requests must carry. */
   appCertSn?: string;
+  /** The app's AES key (base64), as given or generated; absent when the app has none. */
+  encryptKey?: string;
 }
 
 /** A scripted outcome for the next authenticated request (FIFO); takes precedence over random faults. */
@@ -122,6 +131,12 @@ export interface RequestLogEntry {
   readonly durationMs: number;
   /** Every parameter seen, query and body merged (`app_auth_token` redacted). */
   readonly params: Readonly<Record<string, string>>;
+  /**
+   * The business content as the business step read it: `biz_content` itself for a plain request,
+   * its decrypted text for an `encrypt_type=AES` one (`params.biz_content` keeps the ciphertext, so
+   * the signed string can still be rebuilt). Absent when there was none or it could not be decrypted.
+   */
+  readonly bizContent?: string;
   /** Where each parameter came from. */
   readonly placement: Readonly<Record<string, 'query' | 'body'>>;
   /** The charset the parameters were decoded with. */
@@ -131,6 +146,8 @@ export interface RequestLogEntry {
   readonly verdict?: Verdict;
   readonly node?: typeof RESPONSE_NODE | typeof ERROR_RESPONSE_NODE;
   readonly signed: boolean;
+  /** True when the response node was sent AES-encrypted (a string token, not an object). */
+  readonly encrypted: boolean;
   readonly fault?: FaultKind;
   /** True when the fault (or outcome) came from nextCall(). */
   readonly scripted: boolean;
@@ -148,6 +165,8 @@ export interface FakeGateway {
     publicKey?: string;
     appCert?: string;
     signType?: AppSignType;
+    /** The app's AES key (base64 of 16 bytes), or `true` to have the fake generate one. */
+    encryptKey?: string | true;
   }): RegisteredApp;
   /** PEM SPKI: what clients verify responses with. */
   readonly alipayPublicKey: string;

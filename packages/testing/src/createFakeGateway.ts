@@ -19,6 +19,7 @@ import type { RawRequest } from './request/readParams.js';
 import { createResponseSigners } from './response/createResponseSigners.js';
 import { type AppKey, AppRecord } from './state/AppRecord.js';
 import { generateAppKeys, publicKeyOfCert, toPem } from './state/appKeys.js';
+import { generateEncryptKey } from './state/encryptKey.js';
 import { GatewayState } from './state/GatewayState.js';
 import { appIdOf, voucherIdOf } from './state/ids.js';
 
@@ -72,7 +73,7 @@ export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway
   function applyFixtures(): void {
     state.load(fixtures);
     for (const app of fixtures.apps ?? []) {
-      apps.set(app.appId, new AppRecord(app.appId, keyOf(app), app.signType ?? 'RSA2'));
+      apps.set(app.appId, new AppRecord(app.appId, keyOf(app), app.signType ?? 'RSA2', app.encryptKey));
     }
   }
 
@@ -100,7 +101,9 @@ export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway
       app.publicKey === undefined && app.appCert === undefined ? generateAppKeys() : undefined;
     const appId = app.appId ?? appIdOf(seed, ++appsGenerated);
     const key = keyOf({ appId, publicKey: app.publicKey ?? generated?.publicKey, appCert: app.appCert });
-    const record = new AppRecord(appId, key, signType); // throws AlipayKeyError on a bad key
+    const encryptKey = app.encryptKey === true ? generateEncryptKey() : app.encryptKey;
+    // Throws AlipayKeyError on a bad public key, a TypeError naming encryptKey on a bad AES key.
+    const record = new AppRecord(appId, key, signType, encryptKey);
     apps.set(appId, record);
     const publicKey = 'appCert' in key ? publicKeyOfCert(key.appCert) : key.publicKey;
     return {
@@ -109,6 +112,7 @@ export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway
       signType,
       ...(generated ? { privateKey: generated.privateKey } : {}),
       ...(record.appCertSn ? { appCertSn: record.appCertSn } : {}),
+      ...(record.encryptKey ? { encryptKey: record.encryptKey } : {}),
     };
   }
 

@@ -92,6 +92,14 @@ describe('aopkit-fake-gateway CLI', () => {
     expect(bad.out).toContain('--fault-rate must be a number between 0 and 1');
     const missing = await runCli(['--fixtures', '/nonexistent/fixtures.json']);
     expect(missing).toMatchObject({ code: 2, out: expect.stringContaining('cannot read it as JSON') });
+    // A malformed AES key is named, never printed.
+    const dir = await mkdtemp(join(tmpdir(), 'aopkit-cli-'));
+    const file = join(dir, 'fixtures.json');
+    const app = { ...demoFixtures.apps[0], encryptKey: 'my-secret-aes-key' };
+    await writeFile(file, JSON.stringify({ apps: [app] }));
+    const badKey = await runCli(['--fixtures', file]);
+    expect(badKey).toMatchObject({ code: 2, out: expect.stringContaining('encryptKey must be the base64') });
+    expect(badKey.out).not.toContain('my-secret-aes-key');
   }, 20_000);
 
   it('parses its options', () => {

@@ -37,6 +37,7 @@ export function describeServer(
     'App private key (PKCS#8; alipay-sdk: keyType "PKCS8"):',
     app.privateKey?.trim() ?? '(not in the fixtures file: use the private key that matches its public key)',
     '',
+    ...(app.encryptKey ? ['AES content key (encryptKey):', app.encryptKey.trim(), ''] : []),
     'Alipay public key (verify responses with it):',
     alipayPublicKey.trim(),
     '',

@@ -64,10 +64,11 @@ const inEnum = (rule: { readonly enum: readonly string[] }, value: string, ignor
 
 /**
  * The gateway's checks of an authenticated request's common parameters, in order: timestamp (format
- * and ±15 min window), charset, version, format, encrypt_type, app_auth_token, then method.
+ * and ±15 min window), charset, version, format, encrypt_type (AES only, and only for an app with an
+ * AES key), app_auth_token, then method.
  * charset and format compare case-insensitively: the Java SDK sends `UTF-8` and `json`.
  */
-export function checkWellFormed(params: Params, now: Date): Verdict | undefined {
+export function checkWellFormed(params: Params, now: Date, hasEncryptKey: boolean): Verdict | undefined {
   const at = parseBeijingTimestamp(params.timestamp ?? '');
   if (at === undefined) return verdictOf('isv.invalid-timestamp');
   if (Math.abs(at - now.getTime()) > TIMESTAMP_WINDOW_MS) return verdictOf('isv.invalid-timestamp');
@@ -83,8 +84,8 @@ export function checkWellFormed(params: Params, now: Date): Verdict | undefined 
   if (present(params.encrypt_type)) {
     if (!inEnum(COMMON_PARAMS.encrypt_type, params.encrypt_type))
       return verdictOf('isv.invalid-encrypt-type');
-    // The fake's apps have no AES key configured, exactly as a real app without one.
-    return verdictOf('isv.decryption-error-not-valid-encrypt-key');
+    // AES needs the app's key; the content itself is decrypted later (decryptBizContent).
+    if (!hasEncryptKey) return verdictOf('isv.decryption-error-not-valid-encrypt-key');
   }
   if (
     present(params.app_auth_token) &&

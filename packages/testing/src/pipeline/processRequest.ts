@@ -35,6 +35,7 @@ export async function processRequest(
     notes.verdict = answer.verdict;
     notes.node = answer.node;
     notes.signed = answer.signed;
+    notes.encrypted = answer.encryptKey !== undefined;
   }
   const entry: RequestLogEntry = {
     seq,
@@ -44,6 +45,7 @@ export async function processRequest(
     charset: request.charset,
     ...notes,
     signed: notes.signed ?? false,
+    encrypted: notes.encrypted ?? false,
     scripted: notes.scripted ?? false,
     durationMs: performance.now() - started,
   };

@@ -11,6 +11,7 @@ import type { GatewayState } from '../state/GatewayState.js';
 import { checkBizContent } from './checkBizContent.js';
 import { checkCertificateSns } from './checkCertificateSns.js';
 import { checkWellFormed, findMissing, signTypeOf } from './checkCommonParams.js';
+import { decryptBizContent } from './decryptBizContent.js';
 import { sendVoucher } from './sendVoucher.js';
 
 /** What the pipeline reads and changes. */
@@ -28,6 +29,9 @@ export interface PipelineContext {
 /** The log fields the pipeline fills in as it goes. */
 export type LogNotes = { -readonly [K in keyof RequestLogEntry]?: RequestLogEntry[K] };
 
+// The result codes the business system answers with (10000, 40004): encrypted under AES.
+const BUSINESS_CODES: ReadonlySet<string> = new Set(['10000', '40004']);
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // The real gateway HTML-escapes the string it verified: its sub_msg shows `app_id=…&amp;charset=…`.
@@ -37,7 +41,8 @@ const escapeAmp = (text: string): string => text.replaceAll('&', '&amp;');
  * The gateway, check by check (DESIGN.md). Until the app is known (40001, isv.invalid-app-id) the
  * answer is unsigned: Alipay signs with the app's Alipay key, so there is none to sign with yet.
  * From then on every answer is signed. The node is the method's when `method` names this operation,
- * error_response otherwise (missing or unknown method).
+ * error_response otherwise (missing or unknown method). Under `encrypt_type=AES`, once biz_content is
+ * decrypted, business answers (10000, 40004) are sent encrypted; gateway-level ones stay plain.
  */
 export async function decide(
   ctx: PipelineContext,
@@ -48,6 +53,7 @@ export async function decide(
   const node = params.method === METHOD ? RESPONSE_NODE : ERROR_RESPONSE_NODE;
   const signType = signTypeOf(params.sign_type);
   let alipayCertSn: string | undefined; // set once a certificate-mode app is known
+  let encryptKey: string | undefined; // set once an AES request's biz_content is decrypted
   const answer = (verdict: Verdict, signed: boolean, fields?: Answer['fields']): Answer => ({
     verdict,
     node,
@@ -56,6 +62,9 @@ export async function decide(
     charset,
     ...(fields ? { fields } : {}),
     ...(signed && alipayCertSn ? { alipayCertSn } : {}),
+    // Business answers (success and 40004) of a decrypted request are encrypted; gateway-level
+    // codes (20000 faults, scripted 4000x) are the gateway's own, plain as before decryption.
+    ...(encryptKey && BUSINESS_CODES.has(verdict.code) ? { encryptKey } : {}),
   });
 
   const missing = findMissing(params);
@@ -75,8 +84,19 @@ export async function decide(
     ? checkCertificateSns(params, app.appCertSn, ctx.alipayRootCertSn)
     : undefined;
   if (badCert) return answer(badCert, true);
-  const malformed = checkWellFormed(params, ctx.now());
+  const malformed = checkWellFormed(params, ctx.now(), app.encryptKey !== undefined);
   if (malformed) return answer(malformed, true);
+  let bizContent = params.biz_content === '' ? undefined : params.biz_content;
+  if (params.encrypt_type === 'AES' && app.encryptKey) {
+    // checkWellFormed let AES through, so the app has a key. No biz_content: nothing to decrypt
+    // (the business check reports it missing, in an encrypted answer).
+    if (bizContent !== undefined) {
+      bizContent = await decryptBizContent(bizContent, app.encryptKey);
+      if (bizContent === undefined) return answer(verdictOf('isv.invalid-encrypt'), true);
+    }
+    encryptKey = app.encryptKey;
+  }
+  if (bizContent !== undefined) notes.bizContent = bizContent;
 
   // Authenticated and well-formed: now the business system may fail, scripted or at random.
   const plan = ctx.faults.next();
@@ -88,7 +108,7 @@ export async function decide(
     if (plan.subCode) return answer(scriptedVerdict(plan.subCode, plan.subMsg), true);
   }
 
-  const result = business(ctx, params.biz_content, app.appId);
+  const result = business(ctx, bizContent, app.appId);
   notes.voucher_id = result.fields?.voucher_id;
   const processed = answer(result.verdict, true, result.fields);
   if (plan?.drop === 'after-issue') {

@@ -1,4 +1,4 @@
-import type { SignType } from '@aopkit/signer';
+import { aesEncrypt, type SignType } from '@aopkit/signer';
 import type { ERROR_RESPONSE_NODE, RESPONSE_NODE } from '@aopkit/types';
 import type { Verdict } from '../FakeGateway.js';
 import { encodeText, type WireCharset } from '../request/charset.js';
@@ -14,6 +14,8 @@ export interface Answer {
   fields?: { voucher_id: string; user_id: string };
   /** Certificate mode: the SN of the certificate whose key signed, sent beside `sign`. */
   alipayCertSn?: string;
+  /** AES content encryption: the app's key; the node is then sent as its encrypted JSON text. */
+  encryptKey?: string;
 }
 
 /** A serialised answer, ready for any transport. */
@@ -26,10 +28,15 @@ export interface Rendered {
 /**
  * Serialises the node once and signs exactly that text (PROTOCOL §5), in the request's charset and
  * sign_type, then puts `sign` after the node as the real gateway does. Nothing is re-serialised
- * after signing, so the signed bytes are the bytes sent.
+ * after signing, so the signed bytes are the bytes sent. With AES the node is a JSON string, the
+ * base64 ciphertext of the node's JSON text, and the signature covers that token quotes included
+ * (PROTOCOL §5: Java verifies the token, then decrypts).
  */
 export async function renderResponse(answer: Answer, signers: ResponseSigners): Promise<Rendered> {
-  const nodeText = JSON.stringify({ ...answer.verdict, ...answer.fields });
+  const plainText = JSON.stringify({ ...answer.verdict, ...answer.fields });
+  const nodeText = answer.encryptKey
+    ? JSON.stringify(await aesEncrypt(plainText, answer.encryptKey))
+    : plainText;
   let text = `{"${answer.node}":${nodeText}}`;
   if (answer.signed) {
     const sign = await signers(answer.signType, answer.charset).signString(nodeText);

@@ -1,6 +1,7 @@
 import { certSerialNumber, createVerifier, type Verifier } from '@aopkit/signer';
 import type { AppSignType } from '../FakeGateway.js';
 import type { WireCharset } from '../request/charset.js';
+import { checkEncryptKey } from './encryptKey.js';
 
 /** How an app's key is configured: a public key, or (certificate mode) a public-key certificate. */
 export type AppKey = { publicKey: string } | { appCert: string };
@@ -10,12 +11,17 @@ export class AppRecord {
   readonly #verifiers = new Map<WireCharset, Verifier>();
   /** Certificate mode: the app_cert_sn its requests must carry. */
   readonly appCertSn: string | undefined;
+  /** AES content encryption: the app's key (base64 of 16 bytes), when it has one. */
+  readonly encryptKey: string | undefined;
 
   constructor(
     readonly appId: string,
     readonly key: AppKey,
     readonly signType: AppSignType,
+    encryptKey?: string,
   ) {
+    // A malformed encryptKey throws a TypeError naming the field (never the key).
+    this.encryptKey = encryptKey === undefined ? undefined : checkEncryptKey(appId, encryptKey);
     this.appCertSn = 'appCert' in key ? certSerialNumber(key.appCert) : undefined;
     this.verifierFor('utf-8'); // parse now: a malformed key throws at registration (AlipayKeyError)
   }

@@ -152,7 +152,7 @@ export function gatewayChecks({ gateway, send, post }: Harness): void {
     it.each([
       ['DES', 'isv.invalid-encrypt-type'],
       ['AES', 'isv.decryption-error-not-valid-encrypt-key'],
-    ] as const)('encrypt_type %s → %s (the fake apps have no AES key)', async (encrypt_type, subCode) => {
+    ] as const)('encrypt_type %s → %s (the demo apps have no AES key)', async (encrypt_type, subCode) => {
       const answer = await send({ biz: okBiz('e1'), params: { encrypt_type } });
       expectSub(answer.node, subCode);
     });

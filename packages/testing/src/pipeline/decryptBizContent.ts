@@ -1,0 +1,17 @@
+import { aesDecrypt } from '@aopkit/signer';
+
+/**
+ * An `encrypt_type=AES` request's biz_content, decrypted with the app's key (PROTOCOL §10:
+ * AES-128-CBC, zero IV, PKCS#7, base64); undefined when it is not base64 of whole blocks, the
+ * padding does not check out, or the text is not JSON. A wrong key whose padding happens to check
+ * out yields bytes that are not JSON, so every way of failing is the same to the gateway.
+ */
+export async function decryptBizContent(ciphertext: string, encryptKey: string): Promise<string | undefined> {
+  try {
+    const text = await aesDecrypt(ciphertext, encryptKey);
+    JSON.parse(text);
+    return text;
+  } catch {
+    return undefined;
+  }
+}
