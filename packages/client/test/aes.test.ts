@@ -47,6 +47,21 @@ describe('AES content encryption', () => {
     expect(await createVerifier({ alipayPublicKey: keys.app.publicKey }).verify(signed, sign!)).toBe(true);
   });
 
+  it('in GBK, encrypts and decrypts the text in GBK bytes, so Chinese arrives intact', async () => {
+    const params = { ...paramsOf(), memo: '六一红包' };
+    const result = await aesClient({ charset: 'gbk' }).marketing.voucher.send(params);
+    expect(result.voucher_id).toBe(gateway.vouchers[0]!.voucher_id);
+    expect(gateway.vouchers[0]!.memo).toBe('六一红包');
+    const entry = gateway.requests.at(-1)!;
+    expect(entry).toMatchObject({ charset: 'gbk', encrypted: true });
+    // Read as UTF-8, the GBK plaintext is not the business content: the bytes really are GBK.
+    const asUtf8 = await aesDecrypt(entry.params.biz_content!, encryptKey).catch(() => '');
+    expect(asUtf8).not.toContain('六一红包');
+    expect(JSON.parse(await aesDecrypt(entry.params.biz_content!, encryptKey, { charset: 'gbk' }))).toEqual(
+      params,
+    );
+  });
+
   it('decrypts an encrypted business failure into AlipayApiError, verified', async () => {
     const error = await aesClient()
       .marketing.voucher.send({ ...paramsOf(), template_id: 'T_EXPIRED' })

@@ -1,3 +1,4 @@
+import { type Charset, createEncoder } from './charset/createEncoder.js';
 import type { CryptoChoice } from './crypto/CryptoProvider.js';
 import { selectProvider } from './crypto/selectProvider.js';
 import { base64Decode, base64Encode } from './encoding/base64.js';
@@ -8,6 +9,22 @@ import { SignerError } from './errors/SignerError.js';
 export interface AesOptions {
   /** Crypto implementation; default `auto`. */
   crypto?: CryptoChoice;
+  /**
+   * The request's charset, in which the plaintext is encoded (as the Java SDK and the gateway do:
+   * `content.getBytes(charset)`); default `utf-8`. GBK and GB2312 load iconv-lite on first use.
+   */
+  charset?: Charset;
+}
+
+const CHARSETS: readonly string[] = ['utf-8', 'gbk', 'gb2312'] satisfies Charset[];
+
+function readAesCharset(charset: unknown = 'utf-8'): Charset {
+  if (!CHARSETS.includes(charset as string)) {
+    throw new TypeError(
+      `options.charset must be 'utf-8', 'gbk' or 'gb2312' (got ${JSON.stringify(charset)})`,
+    );
+  }
+  return charset as Charset;
 }
 
 function aesKeyBytes(base64Key: string): Uint8Array {
@@ -19,8 +36,9 @@ function aesKeyBytes(base64Key: string): Uint8Array {
 }
 
 /**
- * Encrypts `plaintext` (UTF-8) for `biz_content` (PROTOCOL §10): AES-128-CBC, zero IV, PKCS#7
- * padding, standard base64. Encrypt first, then sign; `encrypt_type=AES` is signed too.
+ * Encrypts `plaintext` (encoded in `options.charset`, UTF-8 by default) for `biz_content`
+ * (PROTOCOL §10): AES-128-CBC, zero IV, PKCS#7 padding, standard base64. Encrypt first, then sign;
+ * `encrypt_type=AES` is signed too.
  */
 export async function aesEncrypt(
   plaintext: string,
@@ -28,21 +46,19 @@ export async function aesEncrypt(
   options: AesOptions = {},
 ): Promise<string> {
   const key = aesKeyBytes(base64Key);
-  const out = await selectProvider(options.crypto).aesCbc(
-    'encrypt',
-    key,
-    new TextEncoder().encode(plaintext),
-  );
+  const bytes = await createEncoder(readAesCharset(options.charset))(plaintext);
+  const out = await selectProvider(options.crypto).aesCbc('encrypt', key, bytes);
   return base64Encode(out);
 }
 
-/** Decrypts an AES-encrypted response node or `biz_content` back to UTF-8 text. */
+/** Decrypts an AES-encrypted response node or `biz_content` back to text, read in `options.charset`. */
 export async function aesDecrypt(
   ciphertextB64: string,
   base64Key: string,
   options: AesOptions = {},
 ): Promise<string> {
   const key = aesKeyBytes(base64Key);
+  const charset = readAesCharset(options.charset);
   const data =
     typeof ciphertextB64 === 'string' ? base64Decode(ciphertextB64.replace(/\s+/g, '')) : undefined;
   if (!data || data.length === 0 || data.length % 16 !== 0) {
@@ -55,5 +71,5 @@ export async function aesDecrypt(
     // Wrong key or corrupted text: the padding does not check out.
     throw new SignerError('AES decryption failed (wrong key or corrupted ciphertext)', { cause });
   }
-  return new TextDecoder().decode(plain);
+  return new TextDecoder(charset).decode(plain);
 }

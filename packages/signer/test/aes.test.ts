@@ -1,4 +1,6 @@
+import { createDecipheriv } from 'node:crypto';
 import { createRequire } from 'node:module';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AlipayKeyError, aesDecrypt, aesEncrypt, SignerError } from '../src/index.js';
 
@@ -41,5 +43,24 @@ describe('AES content encryption (AES-128-CBC, zero IV, PKCS#7, base64)', () => 
     // A wrong key fails the padding check with overwhelming probability; it never yields the text.
     expect(wrong).not.toBe('{"code":"10000"}');
     await expect(aesDecrypt('AAAA', KEY)).rejects.toBeInstanceOf(SignerError);
+  });
+
+  it.each([['gbk'], ['gb2312']] as const)(
+    'encodes the plaintext in the request charset (%s), as Java does with getBytes(charset)',
+    async (charset) => {
+      const text = '{"memo":"六一红包"}';
+      const ciphertext = await aesEncrypt(text, KEY, { charset });
+      // Decrypt independently (node:crypto) and compare the raw bytes with iconv-lite's encoding.
+      const decipher = createDecipheriv('aes-128-cbc', Buffer.from(KEY, 'base64'), Buffer.alloc(16));
+      const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]);
+      expect(plain).toEqual(iconv.encode(text, charset));
+      expect(plain).not.toEqual(Buffer.from(text, 'utf8'));
+      expect(await aesDecrypt(ciphertext, KEY, { charset })).toBe(text);
+    },
+  );
+
+  it('rejects a charset it does not know, naming the option', async () => {
+    await expect(aesEncrypt('x', KEY, { charset: 'latin1' as 'gbk' })).rejects.toThrow(/options\.charset/);
+    await expect(aesDecrypt('AAAA', KEY, { charset: 'big5' as 'gbk' })).rejects.toThrow(/options\.charset/);
   });
 });

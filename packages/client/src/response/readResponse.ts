@@ -2,6 +2,7 @@ import {
   AlipayMalformedResponseError,
   AlipaySignatureVerificationError,
   aesDecrypt,
+  type Charset,
   type VerifiedResponse,
   type Verifier,
 } from '@aopkit/signer';
@@ -38,14 +39,14 @@ async function verify(verifier: Verifier, rawBody: string): Promise<VerifiedResp
   }
 }
 
-async function decrypt(node: string, encryptKey: string | undefined): Promise<unknown> {
+async function decrypt(node: string, encryptKey: string | undefined, charset: Charset): Promise<unknown> {
   if (encryptKey === undefined) {
     throw new AlipayResponseError('the response is AES-encrypted but the client has no encryptKey', {
       status: 200,
     });
   }
   try {
-    return JSON.parse(await aesDecrypt(node, encryptKey));
+    return JSON.parse(await aesDecrypt(node, encryptKey, { charset }));
   } catch (cause) {
     throw new AlipayResponseError(
       'the encrypted response could not be decrypted to JSON',
@@ -65,9 +66,10 @@ export async function readResponse(
   verifier: Verifier,
   clientSignString: string,
   encryptKey?: string,
+  charset: Charset = 'utf-8',
 ): Promise<VoucherSendResult> {
   const { node: raw, verified } = await verify(verifier, rawBody);
-  const node = typeof raw === 'string' ? await decrypt(raw, encryptKey) : raw;
+  const node = typeof raw === 'string' ? await decrypt(raw, encryptKey, charset) : raw;
   const fields = (typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>;
   const code = fields.code;
   if (typeof code !== 'string')

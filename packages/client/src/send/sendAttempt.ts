@@ -54,5 +54,5 @@ export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult
     signal: send.signal,
     fetch: options.fetch,
   });
-  return readResponse(rawBody, options.verifier, signString, options.encryptKey);
+  return readResponse(rawBody, options.verifier, signString, options.encryptKey, options.charset);
 }

@@ -55,7 +55,10 @@ export async function sendVoucher(
       });
     }
   }
-  const bizContent = options.encryptKey === undefined ? json : await aesEncrypt(json, options.encryptKey);
+  const bizContent =
+    options.encryptKey === undefined
+      ? json
+      : await aesEncrypt(json, options.encryptKey, { charset: options.charset });
   const encodeValue = await loadValueEncoder(options.charset);
   const prepared = { options, api, encodeValue, bizContent, timeoutMs, signal };
   const { logger } = options;

@@ -1,4 +1,4 @@
-import { aesDecrypt } from '@aopkit/signer';
+import { aesDecrypt, type Charset } from '@aopkit/signer';
 
 /**
  * An `encrypt_type=AES` request's biz_content, decrypted with the app's key (PROTOCOL §10:
@@ -6,9 +6,14 @@ import { aesDecrypt } from '@aopkit/signer';
  * padding does not check out, or the text is not JSON. A wrong key whose padding happens to check
  * out yields bytes that are not JSON, so every way of failing is the same to the gateway.
  */
-export async function decryptBizContent(ciphertext: string, encryptKey: string): Promise<string | undefined> {
+export async function decryptBizContent(
+  ciphertext: string,
+  encryptKey: string,
+  charset: Charset,
+): Promise<string | undefined> {
   try {
-    const text = await aesDecrypt(ciphertext, encryptKey);
+    // Read in the request's charset, as Java does (`new String(bytes, charset)`).
+    const text = await aesDecrypt(ciphertext, encryptKey, { charset });
     JSON.parse(text);
     return text;
   } catch {

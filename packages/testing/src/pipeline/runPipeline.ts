@@ -91,7 +91,7 @@ export async function decide(
     // checkWellFormed let AES through, so the app has a key. No biz_content: nothing to decrypt
     // (the business check reports it missing, in an encrypted answer).
     if (bizContent !== undefined) {
-      bizContent = await decryptBizContent(bizContent, app.encryptKey);
+      bizContent = await decryptBizContent(bizContent, app.encryptKey, charset);
       if (bizContent === undefined) return answer(verdictOf('isv.invalid-encrypt'), true);
     }
     encryptKey = app.encryptKey;

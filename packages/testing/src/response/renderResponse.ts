@@ -35,7 +35,7 @@ export interface Rendered {
 export async function renderResponse(answer: Answer, signers: ResponseSigners): Promise<Rendered> {
   const plainText = JSON.stringify({ ...answer.verdict, ...answer.fields });
   const nodeText = answer.encryptKey
-    ? JSON.stringify(await aesEncrypt(plainText, answer.encryptKey))
+    ? JSON.stringify(await aesEncrypt(plainText, answer.encryptKey, { charset: answer.charset }))
     : plainText;
   let text = `{"${answer.node}":${nodeText}}`;
   if (answer.signed) {
