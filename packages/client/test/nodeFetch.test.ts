@@ -29,6 +29,16 @@ const routes: Record<string, (res: ServerResponse) => void> = {
     res.end();
   },
   '/hang': () => {},
+  // Headers and part of the body, then the connection dies (or, for /trickle, nothing more comes).
+  '/cut': (res) => {
+    res.writeHead(200, { 'content-length': '100' });
+    res.write('{"partial":');
+    setTimeout(() => res.socket?.destroy(), 20);
+  },
+  '/trickle': (res) => {
+    res.writeHead(200, { 'content-length': '100' });
+    res.write('{"partial":');
+  },
 };
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -101,6 +111,18 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await closed;
+  });
+
+  it('rejects when the connection dies in the middle of the body', async () => {
+    await expect(post(`${base}/cut`, init())).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('rejects when the signal aborts in the middle of the body', async () => {
+    const controller = new AbortController();
+    const pending = post(`${base}/trickle`, init(controller.signal));
+    await vi.waitFor(() => expect(seen.at(-1)?.url).toBe('/trickle'));
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('rejects with the socket error (its code) when nothing listens', async () => {
