@@ -7,9 +7,13 @@ const key = createPrivateKey(appPrivateKeyPkcs1Pem);
 const publicKey = createPublicKey(appPublicKeyPem);
 const data = (i: number) => new TextEncoder().encode(`app_id=2021&n=${i}`);
 
-/** The real node:crypto sign, both ways, counting which way each call went. */
+/**
+ * The real node:crypto sign, both ways, counting which way each call went. The clock is the test's:
+ * it stands still unless a test moves it, so "soon after" and "idle" do not depend on machine load.
+ */
 function counted() {
   const ways = { inline: 0, pool: 0 };
+  const clock = { now: 1000 };
   const fn = createAdaptiveSign(
     (d) => {
       ways.inline++;
@@ -19,8 +23,9 @@ function counted() {
       ways.pool++;
       sign('sha256', d, key, (err, sig) => done(err, sig?.toString('base64')));
     },
+    () => clock.now,
   );
-  return { fn, ways };
+  return { fn, ways, clock };
 }
 
 const valid = (i: number, signature: string) =>
@@ -63,9 +68,10 @@ describe('adaptive signing on Node', () => {
   });
 
   it('signs inline again once the signer has been idle', async () => {
-    const { fn, ways } = counted();
+    const { fn, ways, clock } = counted();
     await fn(data(0));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await new Promise((resolve) => setImmediate(resolve)); // a new event…
+    clock.now += 30; // …30 ms later
     await fn(data(1));
     expect(ways).toEqual({ inline: 2, pool: 0 });
   });

@@ -67,6 +67,8 @@ const IDLE_MS = 5;
 export function createAdaptiveSign(
   signInline: (data: Uint8Array) => string,
   signOnPool: (data: Uint8Array, done: (err: Error | null, signature?: string) => void) => void,
+  // Injectable so tests decide what "soon" and "idle" are, whatever the machine's load.
+  now: () => number = () => performance.now(),
 ): SignFn {
   let inFlight = 0;
   let batch: SignJob[] | undefined;
@@ -80,7 +82,7 @@ export function createAdaptiveSign(
     } catch (error) {
       job.reject(error);
     }
-    lastEnd = performance.now();
+    lastEnd = now();
     if (!sameTurn) {
       sameTurn = true;
       setImmediate(() => {
@@ -93,7 +95,7 @@ export function createAdaptiveSign(
     const jobs = batch ?? [];
     batch = undefined;
     const [only] = jobs;
-    if (only && jobs.length === 1 && inFlight === 0 && (sameTurn || performance.now() - lastEnd > IDLE_MS)) {
+    if (only && jobs.length === 1 && inFlight === 0 && (sameTurn || now() - lastEnd > IDLE_MS)) {
       inline(only);
       return;
     }
@@ -101,7 +103,7 @@ export function createAdaptiveSign(
       inFlight++;
       signOnPool(job.data, (err, signature) => {
         inFlight--;
-        lastEnd = performance.now();
+        lastEnd = now();
         if (err || signature === undefined) job.reject(err);
         else job.resolve(signature);
       });
