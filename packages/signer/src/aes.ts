@@ -4,6 +4,7 @@ import { selectProvider } from './crypto/selectProvider.js';
 import { base64Decode, base64Encode } from './encoding/base64.js';
 import { AlipayKeyError } from './errors/AlipayKeyError.js';
 import { SignerError } from './errors/SignerError.js';
+import { readCharset } from './options.js';
 
 /** Options of {@link aesEncrypt} and {@link aesDecrypt}. */
 export interface AesOptions {
@@ -14,17 +15,6 @@ export interface AesOptions {
    * `content.getBytes(charset)`); default `utf-8`. GBK and GB2312 load iconv-lite on first use.
    */
   charset?: Charset;
-}
-
-const CHARSETS: readonly string[] = ['utf-8', 'gbk', 'gb2312'] satisfies Charset[];
-
-function readAesCharset(charset: unknown = 'utf-8'): Charset {
-  if (!CHARSETS.includes(charset as string)) {
-    throw new TypeError(
-      `options.charset must be 'utf-8', 'gbk' or 'gb2312' (got ${JSON.stringify(charset)})`,
-    );
-  }
-  return charset as Charset;
 }
 
 function aesKeyBytes(base64Key: string): Uint8Array {
@@ -46,7 +36,7 @@ export async function aesEncrypt(
   options: AesOptions = {},
 ): Promise<string> {
   const key = aesKeyBytes(base64Key);
-  const bytes = await createEncoder(readAesCharset(options.charset))(plaintext);
+  const bytes = await createEncoder(readCharset(options.charset))(plaintext);
   const out = await selectProvider(options.crypto).aesCbc('encrypt', key, bytes);
   return base64Encode(out);
 }
@@ -58,7 +48,7 @@ export async function aesDecrypt(
   options: AesOptions = {},
 ): Promise<string> {
   const key = aesKeyBytes(base64Key);
-  const charset = readAesCharset(options.charset);
+  const charset = readCharset(options.charset);
   const data =
     typeof ciphertextB64 === 'string' ? base64Decode(ciphertextB64.replace(/\s+/g, '')) : undefined;
   if (!data || data.length === 0 || data.length % 16 !== 0) {
