@@ -1,8 +1,7 @@
 import { aesDecrypt, canonicalize, createVerifier } from '@aopkit/signer';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlipayApiError, AlipayResponseError } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
+import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
 // The fake gateway, with an app that has an AES content key: it decrypts biz_content and answers
@@ -12,13 +11,7 @@ const encryptKey = Buffer.alloc(16, 7).toString('base64');
 const AES_APP_ID = '2021000000000003';
 const gateway = fakeGateway();
 gateway.registerApp({ appId: AES_APP_ID, publicKey: keys.app.publicKey, encryptKey }); // kept across resets
-const server = setupServer(...gateway.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  gateway.reset();
-});
-afterAll(() => server.close());
+serveInProcess(gateway);
 
 const aesClient = (options: Parameters<typeof clientOf>[1] = {}) =>
   clientOf(gateway, { appId: AES_APP_ID, encryptKey, ...options });

@@ -1,19 +1,12 @@
 import { GATEWAYS, SUB_CODES } from '@aopkit/types';
 import { http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlipayApiError } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
+import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
 const gateway = fakeGateway();
-const server = setupServer(...gateway.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  gateway.reset();
-});
-afterAll(() => server.close());
+const server = serveInProcess(gateway);
 
 const send = (params: Partial<{ template_id: string; user_id: string; amount: string }> = {}, extra = {}) =>
   clientOf(gateway, extra)

@@ -1,6 +1,5 @@
 import { GATEWAYS } from '@aopkit/types';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VoucherSendParams } from '../src/index.js';
 import {
   APP_ID,
@@ -9,17 +8,12 @@ import {
   fakeGateway,
   nextOutBizNo,
   RSA_APP_ID,
+  serveInProcess,
   USER,
 } from './helpers/fakeSetup.js';
 
 const gateway = fakeGateway();
-const server = setupServer(...gateway.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  gateway.reset();
-});
-afterAll(() => server.close());
+const server = serveInProcess(gateway);
 
 describe('successful sends against the fake gateway (MSW)', () => {
   it.each(['user_id', 'login_id', 'taobao_nick'] as const)('by %s', async (field) => {

@@ -1,7 +1,6 @@
 import { GATEWAYS, RESPONSE_NODE } from '@aopkit/types';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AlipayApiError,
   AlipayConnectionError,
@@ -9,16 +8,10 @@ import {
   AlipaySignatureError,
   AlipayTimeoutError,
 } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
+import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
 
 const gateway = fakeGateway();
-const server = setupServer(...gateway.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  gateway.reset();
-});
-afterAll(() => server.close());
+const server = serveInProcess(gateway);
 
 const params = () => ({ template_id: 'T_VOUCHER', out_biz_no: nextOutBizNo(), user_id: USER.user_id });
 const send = (extra = {}) => clientOf(gateway, extra).marketing.voucher.send(params());

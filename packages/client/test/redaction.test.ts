@@ -1,18 +1,11 @@
 import { GATEWAYS } from '@aopkit/types';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
+import { describe, expect, it } from 'vitest';
+import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
 const gateway = fakeGateway();
-const server = setupServer(...gateway.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  gateway.reset();
-});
-afterAll(() => server.close());
+const server = serveInProcess(gateway);
 
 const lines: string[] = [];
 const logger = {

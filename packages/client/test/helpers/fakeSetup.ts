@@ -1,4 +1,6 @@
-import { createFakeGateway, type FakeGatewayOptions } from '@aopkit/testing';
+import { createFakeGateway, type FakeGateway, type FakeGatewayOptions } from '@aopkit/testing';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type AlipayClientOptions, createAlipayClient } from '../../src/index.js';
 import { type KeyPair, testKeys } from './keys.js';
 
@@ -47,3 +49,18 @@ export function clientOf(
 let n = 0;
 /** A fresh out_biz_no. */
 export const nextOutBizNo = (prefix = 'order') => `${prefix}-${Date.now().toString(36)}-${++n}`;
+
+/**
+ * The fake answering in-process through MSW for the calling test file: listening for the whole file,
+ * handler overrides and the fake's state reset after each test. Returns the server for `server.use`.
+ */
+export function serveInProcess(gateway: FakeGateway) {
+  const server = setupServer(...gateway.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    gateway.reset();
+  });
+  afterAll(() => server.close());
+  return server;
+}
