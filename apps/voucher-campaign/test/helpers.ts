@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeGateway } from '@aopkit/testing';
+import { onTestFinished } from 'vitest';
 import { main, type Output } from '../src/main';
 
 type FakeOptions = NonNullable<Parameters<typeof createFakeGateway>[0]>;
@@ -12,8 +13,11 @@ export function collector(): Output & { text: () => string } {
   return { write: (s: string) => chunks.push(s), text: () => chunks.join('') };
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'campaign-test-'));
+/** A scratch directory for the running test, removed when it finishes. */
+export function tempDir(prefix = 'campaign-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export function writeCsv(dir: string, lines: string[]): string {

@@ -1,11 +1,16 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { Journal, readJournal } from '../src/journal';
 
 const header = { campaign: 'c1', template_id: 'T1' };
-const file = () => join(mkdtempSync(join(tmpdir(), 'journal-')), 'j.jsonl');
+/** A journal path in a scratch directory, removed when the test finishes. */
+const file = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'j.jsonl');
+};
 
 describe('Journal', () => {
   it('keeps the latest state of each out_biz_no across reopening', async () => {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { parseCliArgs } from '../src/cli/parseCliArgs.js';
 import { demoFixtures } from '../src/index.js';
 import { buildRequest } from './helpers/buildRequest.js';
@@ -17,6 +17,13 @@ afterEach(() => {
 });
 
 /** Runs the CLI from source (tsx) and resolves with its output once the banner is complete. */
+/** A scratch directory for the running test, removed when it finishes. */
+async function scratchDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'aopkit-cli-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 function startCli(args: string[]): Promise<{ child: ChildProcess; banner: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +80,7 @@ describe('aopkit-fake-gateway CLI', () => {
   }, 20_000);
 
   it('--fixtures without an app: generates one and prints its fresh key', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aopkit-cli-'));
+    const dir = await scratchDir();
     const file = join(dir, 'fixtures.json');
     await writeFile(file, JSON.stringify({ templates: demoFixtures.templates, users: demoFixtures.users }));
     const { banner } = await startCli(['--port', '0', '--fixtures', file, '--quiet']);
@@ -93,7 +100,7 @@ describe('aopkit-fake-gateway CLI', () => {
     const missing = await runCli(['--fixtures', '/nonexistent/fixtures.json']);
     expect(missing).toMatchObject({ code: 2, out: expect.stringContaining('cannot read it as JSON') });
     // A malformed AES key is named, never printed.
-    const dir = await mkdtemp(join(tmpdir(), 'aopkit-cli-'));
+    const dir = await scratchDir();
     const file = join(dir, 'fixtures.json');
     const app = { ...demoFixtures.apps[0], encryptKey: 'my-secret-aes-key' };
     await writeFile(file, JSON.stringify({ apps: [app] }));
