@@ -161,7 +161,7 @@ known_failure() {
 
 # workerd_run LABEL WORKER FLAGS WHAT [KNOWN_FAILURE_TEXT]
 workerd_run() {
-  local label=$1 worker=$2 flags=$3 what=$4 known=${5:-} log crypto node_choice
+  local label=$1 worker=$2 flags=$3 what=$4 known=${5:-} log crypto node_choice gbk
   if [[ -n $known ]]; then
     step "$label $WORKERD_VERSION: $what (known to fail)" known_failure "$known" timeout 180 node matrix/workerd.mjs "$worker" $flags
   else
@@ -170,12 +170,13 @@ workerd_run() {
   log="$LOG_DIR/$(ls -t "$LOG_DIR" | head -1)"
   crypto=$(grep -o 'crypto auto[^)]*' "$log" | head -1 || true)
   node_choice=$(grep -o "crypto: 'node' .*" "$log" | head -1 || true)
+  gbk=$(grep -q 'with charset gbk' "$log" && echo 'a voucher sent with charset gbk (iconv-lite bundled)' || true)
   if ((!STEP_OK)); then
     row "$label" "$WORKERD_VERSION" FAIL "$what: $(grep -m1 -E 'Error|error|failed' "$log" | cut -c1-200)"
   elif grep -q '^failed as known' "$log"; then
     row "$label" "$WORKERD_VERSION" 'n/a' "$what: not supported: $(grep -m1 -oF -- "$known" "$log")"
   else
-    row "$label" "$WORKERD_VERSION" PASS "$what${crypto:+; $crypto}${node_choice:+; $node_choice}$(grep -q '^NOW PASSES' "$log" && echo '; NOW PASSES: update README.md')"
+    row "$label" "$WORKERD_VERSION" PASS "$what${crypto:+; $crypto}${node_choice:+; $node_choice}${gbk:+; $gbk}$(grep -q '^NOW PASSES' "$log" && echo '; NOW PASSES: update README.md')"
   fi
 }
 workerd_run workerd worker.mjs '' 'signer + client, fake on the host'
