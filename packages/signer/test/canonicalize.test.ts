@@ -10,7 +10,18 @@ const cases: [string, { given: SignableParams; want: string }][] = [
   ['keeps sign_type (it is signed)', { given: { sign_type: 'RSA2', sign: 'x' }, want: 'sign_type=RSA2' }],
   ['drops the empty string (Java rule; the Node SDK keeps it)', { given: { a: '1', b: '' }, want: 'a=1' }],
   ['drops null and undefined', { given: { a: null, b: undefined, c: '3' }, want: 'c=3' }],
-  ['keeps whitespace-only values: only "" is empty', { given: { a: ' ', b: '\n' }, want: 'a= &b=\n' }],
+  [
+    'drops whitespace-only values (Java: StringUtils.isEmpty("   ") is true; the Node SDK signs them)',
+    { given: { a: ' ', b: '\n', c: '\t\r\u3000\u2028\x1f', d: '1' }, want: 'd=1' },
+  ],
+  [
+    'keeps values Java does not call whitespace: no-break spaces, zero-width space, U+180E',
+    {
+      given: { a: '\u00a0', b: '\u2007', c: '\u202f', d: '\u200b', e: '\u180e' },
+      want: 'a=\u00a0&b=\u2007&c=\u202f&d=\u200b&e=\u180e',
+    },
+  ],
+  ['keeps a value with text around whitespace', { given: { a: ' x ' }, want: 'a= x ' }],
   ['keeps "0" and "false"', { given: { a: '0', b: 'false' }, want: 'a=0&b=false' }],
   ['stringifies numbers and booleans', { given: { n: 0, t: true, f: false }, want: 'f=false&n=0&t=true' }],
   ['does not URL-encode values', { given: { q: 'a b&c=d%20+e/f?g#h' }, want: 'q=a b&c=d%20+e/f?g#h' }],

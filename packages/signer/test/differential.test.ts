@@ -46,13 +46,16 @@ function wireParams(signer: Signer, extra: Record<string, unknown>) {
   };
 }
 
+// Whitespace-only values are empty to Java (and so neither signed nor sent), while the Node SDK signs
+// them: canonicalize.test.ts pins the Java rule, so they are left out of the comparison here.
+const notBlank = (s: string) => s.trim() !== '' && !/^[\s\x1c-\x1f]*$/.test(s);
 const paramSet = fc.record(
   {
     timestamp: timestampString,
     biz_content: bizContent,
-    app_auth_token: nastyString(40),
-    notify_url: nastyString(64),
-    return_url: nastyString(64),
+    app_auth_token: nastyString(40).filter(notBlank),
+    notify_url: nastyString(64).filter(notBlank),
+    return_url: nastyString(64).filter(notBlank),
   },
   { requiredKeys: ['timestamp', 'biz_content'] },
 );

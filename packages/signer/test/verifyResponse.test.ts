@@ -106,6 +106,17 @@ describe('verifyResponse: unsigned responses', () => {
     );
   });
 
+  it.each([
+    ['a numeric code 10000 (a success in disguise)', '{"code":10000,"msg":"Success","voucher_id":"1"}'],
+    ['no code at all', '{"msg":"Success","voucher_id":"1"}'],
+  ])('rejects an unsigned node with %s: only string error codes are reported unsigned', async (_, node) => {
+    await rejects(
+      await signedBody(node, { unsigned: true }),
+      AlipaySignatureVerificationError,
+      'missing-signature',
+    );
+  });
+
   it('rejects an unsigned AES node: ciphertext is never an error report', async () => {
     await rejects(
       await signedBody('"TI5fGWVveeuELxAfOcy45g=="', { unsigned: true }),
@@ -166,6 +177,12 @@ describe('verifyResponse: malformed bodies', () => {
     ['a node that is an array', `{"${NODE}":[1]}`, 'unexpected-shape'],
     ['a node that is null', `{"${NODE}":null}`, 'unexpected-shape'],
     ['a sign that is not a string', `{"${NODE}":{"code":"10000"},"sign":5}`, 'unexpected-shape'],
+    ['a bad escape in sign', `{"${NODE}":{"code":"10000"},"sign":"AA\\xAA"}`, 'not-json'],
+    [
+      'a bad escape in alipay_cert_sn',
+      `{"${NODE}":{"code":"10000"},"alipay_cert_sn":"\\q","sign":"AAAA"}`,
+      'not-json',
+    ],
   ])('rejects %s', async (_, body, reason) => {
     await rejects(body, AlipayMalformedResponseError, reason);
   });

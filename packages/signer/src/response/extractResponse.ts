@@ -29,7 +29,11 @@ function once(count: number, key: string): boolean {
 function optionalString(body: string, start: number, end: number, count: number, key: string) {
   if (!once(count, key) || body.charCodeAt(start) === 110) return undefined; // n: null (checked by the scanner)
   if (body.charCodeAt(start) !== 34) throw malformed(`"${key}" is not a string`, 'unexpected-shape');
-  return stringValue(body, start, end);
+  try {
+    return stringValue(body, start, end);
+  } catch (cause) {
+    throw malformed(`"${key}" is not a valid JSON string`, 'not-json', cause); // a bad escape
+  }
 }
 
 /**
