@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { firstDifference, gatewaySignStringFrom } from '../src/response/compareSignStrings.js';
+import {
+  firstDifference,
+  gatewaySignStringFrom,
+  hideCredentials,
+} from '../src/response/compareSignStrings.js';
 
 const client =
   'app_id=2021&biz_content={"template_id":"T1","user_id":"2088","out_biz_no":"a&b=c"}&charset=utf-8&format=JSON&method=alipay.marketing.voucher.send&sign_type=RSA2&timestamp=2024-01-02 03:04:05&version=1.0';
@@ -49,5 +53,21 @@ describe('firstDifference', () => {
     const g = `${client}&app_auth_token=tokenB`;
     const diff = firstDifference(g, c);
     expect(diff).toBe('app_auth_token differs (value hidden)');
+  });
+});
+
+describe('hideCredentials', () => {
+  const withToken = client.replace('app_id=2021', 'app_auth_token=201812BB_secret-Token.x&app_id=2021');
+  it('hides the token in a sign string, and nothing else', () => {
+    expect(hideCredentials(withToken)).toBe(
+      client.replace('app_id=2021', 'app_auth_token=[hidden]&app_id=2021'),
+    );
+    expect(hideCredentials(client)).toBe(client);
+  });
+  it('hides it in a sub_msg quoting the string with &amp;, and as the last parameter', () => {
+    const subMsg = `网关生成的验签字符串为：${withToken.replaceAll('&', '&amp;')}`;
+    expect(hideCredentials(subMsg)).not.toContain('secret-Token');
+    expect(hideCredentials(subMsg)).toContain('app_auth_token=[hidden]&amp;app_id=2021');
+    expect(hideCredentials(`version=1.0&auth_token=user-secret`)).toBe('version=1.0&auth_token=[hidden]');
   });
 });

@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type FakeGatewayServer, startFakeGatewayServer } from '@aopkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlipayConnectionError, AlipayTimeoutError } from '../src/index.js';
+import { AlipayConnectionError, AlipayResponseError, AlipayTimeoutError } from '../src/index.js';
 import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 
 // Real sockets: node:http serving the fake; the client on its default Node transport (node:http)
@@ -54,6 +56,28 @@ describe.each(transports)('over real loopback HTTP, on %s', (_name, transport) =
       maxRetries: 0,
     });
     await expect(client.marketing.voucher.send(params())).rejects.toBeInstanceOf(AlipayTimeoutError);
+  });
+
+  it.each([307, 302])('reports a %i redirect, never following it with the signed form', async (status) => {
+    // The redirect points at the real fake: following it would issue a voucher.
+    const redirector = createServer((_req, res) => {
+      res.writeHead(status, { Location: server.url }).end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    const { port } = redirector.address() as AddressInfo;
+    const before = server.gateway.requests.length;
+    try {
+      const client = clientOf(server.gateway, {
+        ...transport,
+        gateway: `http://127.0.0.1:${port}/gateway.do`,
+      });
+      const error = await client.marketing.voucher.send(params()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AlipayResponseError);
+      expect(error).toMatchObject({ status, retryable: false });
+      expect(server.gateway.requests.length).toBe(before);
+    } finally {
+      await new Promise((resolve) => redirector.close(resolve));
+    }
   });
 
   it('reports a refused connection as AlipayConnectionError after its retries', async () => {

@@ -78,3 +78,51 @@ describe('createAlipayClient options', () => {
     }
   });
 });
+
+describe('send() per-call options', () => {
+  let calls = 0;
+  const client = createAlipayClient({
+    ...valid,
+    fetch: async () => {
+      calls++;
+      throw new Error('no request should be made');
+    },
+  });
+  const params = { template_id: 'T1', out_biz_no: 'call-options-1', user_id: '2088102122524333' };
+  const refusal = (call: unknown) =>
+    client.marketing.voucher
+      .send(params, call as Parameters<typeof client.marketing.voucher.send>[1])
+      .then(() => {
+        throw new Error('expected a validation error');
+      })
+      .catch((error: unknown) => error as AlipayValidationError);
+
+  it.each([
+    [
+      'a misspelt maxRetries',
+      { retries: 0 },
+      { field: 'retries', rule: 'unknown' },
+      /not an option of send\(\); known: signal, timeoutMs, maxRetries/,
+    ],
+    [
+      'a misspelt timeoutMs',
+      { timeout: 50 },
+      { field: 'timeout', rule: 'unknown' },
+      /options.timeout is not an option/,
+    ],
+    [
+      'a signal that is not one',
+      { signal: 'stop' },
+      { field: 'signal', rule: 'type' },
+      /options.signal must be an AbortSignal/,
+    ],
+    ['a negative timeout', { timeoutMs: -5 }, { field: 'timeoutMs', rule: 'type' }, /timeoutMs/],
+    ['not an object', 5, { field: 'call', rule: 'type' }, /must be an object/],
+  ])('refuses %s before any request', async (_name, call, want, message) => {
+    const error = await refusal(call);
+    expect(error).toBeInstanceOf(AlipayValidationError);
+    expect(error).toMatchObject(want);
+    expect(error.message).toMatch(message);
+    expect(calls).toBe(0);
+  });
+});

@@ -1,6 +1,8 @@
+import { inspect } from 'node:util';
 import { GATEWAYS } from '@aopkit/types';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { AlipayApiError } from '../src/index.js';
 import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
@@ -69,5 +71,54 @@ describe('secrets stay out of logs and errors', () => {
     expect(responseSigns.length).toBeGreaterThan(0);
     for (const sign of [...signatures(), ...responseSigns]) expect(haystack).not.toContain(sign.slice(0, 32));
     expect(lines.join('\n')).not.toContain('tok-secret-123');
+  });
+});
+
+describe('credentials and loggers', () => {
+  const params = () => ({ template_id: 'T_VOUCHER', out_biz_no: nextOutBizNo(), user_id: USER.user_id });
+
+  it('an isv.invalid-signature error shows no app_auth_token, however it is printed', async () => {
+    const token = 'tok-secret-456';
+    const error = await clientOf(gateway, { key: testKeys().other, maxRetries: 0, appAuthToken: token })
+      .marketing.voucher.send(params())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlipayApiError);
+    const e = error as AlipayApiError;
+    expect(e.sub_code).toBe('isv.invalid-signature');
+    // The gateway did quote the token back (the fake, as the real one, echoes its whole string).
+    expect(gateway.requests.at(-1)!.params.app_auth_token).toBe('[redacted]');
+    expect(e.clientSignString).toContain('app_auth_token=[hidden]');
+    expect(e.gatewaySignString).toContain('app_auth_token=[hidden]');
+    expect(e.sub_msg).toContain('app_auth_token=[hidden]');
+    for (const shown of [e.message, JSON.stringify(e), inspect(e, { depth: 5 }), String(e.stack)])
+      expect(shown).not.toContain(token);
+  });
+
+  it('a logger that throws changes nothing: the voucher is returned, retries go on', async () => {
+    const broken = {
+      debug: () => {
+        throw new Error('log sink closed');
+      },
+      warn: () => {
+        throw new Error('log sink closed');
+      },
+    };
+    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    const before = gateway.vouchers.length;
+    const result = await clientOf(gateway, { logger: broken }).marketing.voucher.send(params());
+    expect(gateway.vouchers.length).toBe(before + 1);
+    expect(result.voucher_id).toBe(gateway.vouchers.at(-1)!.voucher_id);
+  });
+
+  it("calls the logger's methods on the logger itself (class-based loggers need their this)", async () => {
+    class Sink {
+      readonly seen: string[] = [];
+      debug(message: string) {
+        this.seen.push(message);
+      }
+    }
+    const sink = new Sink();
+    await clientOf(gateway, { logger: sink }).marketing.voucher.send(params());
+    expect(sink.seen).toEqual(['alipay call succeeded']);
   });
 });

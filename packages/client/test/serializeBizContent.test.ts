@@ -97,6 +97,19 @@ describe('serializeBizContent', () => {
     });
   });
 
+  it('checks amount against the spec maxLength as sent, before any request', () => {
+    const max = BIZ_CONTENT_FIELDS.amount.maxLength;
+    expect(max).toBe(10);
+    expect(serializeBizContent({ ...base, amount: 1234567.89 })).toContain('"amount":"1234567.89"');
+    expect(serializeBizContent({ ...base, amount: '9999999.99' })).toContain('"amount":"9999999.99"');
+    for (const amount of [12345678.9, '99999999.99', 1e15]) {
+      const error = rejection({ ...base, amount });
+      expect(error).toMatchObject({ field: 'amount', rule: 'maxLength' });
+      expect(error.message).toMatch(/amount must be at most 10 characters as sent/);
+    }
+    expect(rejection({ ...base, amount: 12345678.9 }).message).toContain('"12345678.90"');
+  });
+
   it('checks amount against the spec pattern', () => {
     expect(rejection({ ...base, amount: '9.999' }).message).toMatch('amount must have exactly two decimals');
     expect(serializeBizContent({ ...base, amount: 9.99 })).toContain('"amount":"9.99"');

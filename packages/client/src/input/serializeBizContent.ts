@@ -14,7 +14,14 @@ const codePoints = (s: string, max: number): number => (s.length <= max ? s.leng
 
 function checkString(field: Field, value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined; // empty means absent, as when signing
-  if (field === 'amount') return formatAmount(value);
+  if (field === 'amount') {
+    // Its length is checked as sent: 12345678.9 goes out as "12345678.90", 11 characters.
+    const text = formatAmount(value);
+    const max = RULES.amount!.maxLength;
+    if (max !== undefined && text.length > max)
+      throw invalid(field, 'maxLength', `amount must be at most ${max} characters as sent (got "${text}")`);
+    return text;
+  }
   if (typeof value !== 'string')
     throw invalid(field, 'type', `${field} must be a string (got ${value === null ? 'null' : typeof value})`);
   const rule = RULES[field]!;

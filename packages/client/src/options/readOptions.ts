@@ -110,5 +110,17 @@ function readLogger(logger: unknown): AlipayLogger {
     });
   if (!ok)
     throw invalidOption('logger', 'type', 'must be an object with optional debug() and warn() functions');
-  return logger as AlipayLogger;
+  const { debug, warn } = logger as AlipayLogger;
+  // A logger that throws must not change a call's outcome: a voucher already issued would be
+  // reported as a failure, and a retry cancelled.
+  const guarded =
+    (log: NonNullable<AlipayLogger['debug']>): NonNullable<AlipayLogger['debug']> =>
+    (message, meta) => {
+      try {
+        log.call(logger, message, meta); // its own `this`, as loggers such as pino need
+      } catch {
+        // dropped on purpose: there is nowhere safer to report it
+      }
+    };
+  return { ...(debug && { debug: guarded(debug) }), ...(warn && { warn: guarded(warn) }) };
 }

@@ -1,6 +1,6 @@
 import { RESULT_CODE_HANDLING, SUB_CODE_HANDLING, type SubCode } from '@aopkit/types';
 import { AlipayApiError, type SignatureMismatch } from '../errors/AlipayApiError.js';
-import { firstDifference, gatewaySignStringFrom } from './compareSignStrings.js';
+import { firstDifference, gatewaySignStringFrom, hideCredentials } from './compareSignStrings.js';
 
 /** A response node with a code other than 10000, as received. */
 export interface FailureNode {
@@ -33,9 +33,10 @@ export function apiErrorFrom(node: FailureNode, verified: boolean, clientSignStr
       ? gatewaySignStringFrom(sub_msg, clientSignString)
       : undefined;
   if (gatewaySignString !== undefined) {
+    // Compared in full; shown without credentials (an error gets logged, printed, serialised).
     mismatch = {
-      gatewaySignString,
-      clientSignString,
+      gatewaySignString: hideCredentials(gatewaySignString),
+      clientSignString: hideCredentials(clientSignString),
       firstDifference: firstDifference(gatewaySignString, clientSignString),
     };
   }
@@ -45,7 +46,7 @@ export function apiErrorFrom(node: FailureNode, verified: boolean, clientSignStr
       code: node.code,
       msg: text(node.msg) ?? codeInfo?.msg ?? '',
       sub_code,
-      sub_msg,
+      sub_msg: sub_msg === undefined ? undefined : hideCredentials(sub_msg),
       advice: subInfo?.advice ?? codeInfo?.advice,
       verified,
       retryable: subInfo?.retryable ?? codeInfo?.retryable ?? false,

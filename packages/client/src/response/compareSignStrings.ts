@@ -6,7 +6,15 @@ const MARKER = '网关生成的验签字符串为';
 // (JSON text) is not a boundary.
 const PAIR_BOUNDARY = new RegExp(`&(?=(?:${Object.keys(COMMON_PARAMS).join('|')})=)`);
 // Values that are credentials: name them, never show them.
-const HIDDEN = new Set(['app_auth_token']);
+const HIDDEN = new Set(['app_auth_token', 'auth_token']);
+// Such a value in a sign string, up to the next parameter (`&` is `&amp;` in the gateway's sub_msg).
+const CREDENTIAL_VALUE = new RegExp(
+  `\\b(${[...HIDDEN].join('|')})=.*?(?=&(?:amp;)?(?:${Object.keys(COMMON_PARAMS).join('|')})=|$)`,
+  'g',
+);
+
+/** `text` (a sign string, or a sub_msg quoting one) with credential values replaced by `[hidden]`. */
+export const hideCredentials = (text: string): string => text.replace(CREDENTIAL_VALUE, '$1=[hidden]');
 
 /**
  * The string the gateway verified, cut out of sub_msg, or undefined when it is not there. The

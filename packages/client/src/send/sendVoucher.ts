@@ -6,6 +6,7 @@ import { AlipayValidationError } from '../errors/AlipayValidationError.js';
 import { serializeBizContent } from '../input/serializeBizContent.js';
 import type { VoucherSendParams, VoucherSendResult } from '../input/VoucherSendParams.js';
 import type { SendOptions } from '../options/AlipayClientOptions.js';
+import { invalidOption } from '../options/invalidOption.js';
 import { readCount, readTimeout } from '../options/readNumbers.js';
 import type { ResolvedOptions } from '../options/readOptions.js';
 import { SUCCESS } from '../response/readResponse.js';
@@ -23,6 +24,22 @@ function facts(error: unknown): Record<string, unknown> {
   return { error: error instanceof Error ? error.name : typeof error };
 }
 
+const CALL_OPTIONS: ReadonlySet<string> = new Set<keyof SendOptions>(['signal', 'timeoutMs', 'maxRetries']);
+
+/** A misspelt per-call option (`retries`, `timeout`) would be ignored without a word: refuse it. */
+function readCallOptions(call: unknown): void {
+  if (typeof call !== 'object' || call === null)
+    throw invalidOption('call', 'type', 'must be an object: send(params, { signal, timeoutMs, maxRetries })');
+  for (const key of Object.keys(call)) {
+    if (!CALL_OPTIONS.has(key))
+      throw invalidOption(
+        key,
+        'unknown',
+        `is not an option of send(); known: ${[...CALL_OPTIONS].join(', ')}`,
+      );
+  }
+}
+
 /**
  * Sends one voucher: validates and serialises the business content once, then attempts, retrying
  * retryable outcomes with backoff until `maxRetries` is spent or `signal` aborts.
@@ -34,6 +51,7 @@ export async function sendVoucher(
   call: SendOptions = {},
 ): Promise<VoucherSendResult> {
   const json = serializeBizContent(params);
+  readCallOptions(call);
   const timeoutMs = readTimeout(call.timeoutMs, 'timeoutMs', options.timeoutMs);
   const maxRetries = readCount(call.maxRetries, 'maxRetries', options.maxRetries);
   const { signal } = call;
@@ -41,10 +59,7 @@ export async function sendVoucher(
     signal !== undefined &&
     (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')
   ) {
-    throw new AlipayValidationError('options.signal must be an AbortSignal', {
-      field: 'signal',
-      rule: 'type',
-    });
+    throw invalidOption('signal', 'type', 'must be an AbortSignal');
   }
   if (options.charset !== 'utf-8') {
     const field = await unencodableField(JSON.parse(json) as Record<string, string>, options.charset);

@@ -4,6 +4,8 @@ export interface GatewayRequestInit {
   readonly headers: Headers;
   readonly body: string;
   readonly signal: AbortSignal;
+  /** Always `manual`: a redirect is reported, never followed (node:http never follows one). */
+  readonly redirect?: 'manual';
 }
 
 /** The fetch shape postGateway calls: `globalThis.fetch` fits it, and so does {@link nodeFetch}. */

@@ -67,8 +67,16 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
       signal,
       // openapi-fetch builds the URL, query and headers; the call itself goes out as fetch(url, init)
       // with the body text, because undici's fetch(Request) re-streams the body at about twice the CPU.
+      // Never follow a redirect: fetch would re-post the signed form (app_auth_token included) to
+      // wherever Location points, or turn a 302 into a GET. A 3xx is reported, as node:http does.
       fetch: (request) =>
-        fetchImpl(request.url, { method: request.method, headers: request.headers, body, signal }),
+        fetchImpl(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal,
+          redirect: 'manual',
+        }),
     });
     const data: unknown = result.data;
     if (typeof data === 'string') text = data;
