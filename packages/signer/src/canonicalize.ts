@@ -3,6 +3,7 @@
  * accepts — ASCII controls 9–13 and 28–31, space, and Unicode space separators except the no-break
  * ones (U+00A0, U+2007, U+202F). Java neither signs nor sends such a value.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Java's whitespace includes U+001C–U+001F
 const JAVA_BLANK = /^[\t-\r\x1c-\x20\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/;
 
 /** A value a request parameter may hold before it is signed; null, undefined and blank are dropped. */
