@@ -6,7 +6,7 @@ export { canonicalize, type ParamValue, type SignableParams } from './canonicali
 export { createSigner, type Signer, type SignerOptions } from './createSigner.js';
 export { formatTimestamp } from './formatTimestamp.js';
 export type { SignType } from './options.js';
-export type { Charset } from './charset/createEncoder.js';
+export { type Charset, loadCharsetEncoder } from './charset/createEncoder.js';
 export type { CryptoChoice } from './crypto/CryptoProvider.js';
 
 // Response verification

@@ -9,7 +9,13 @@ import type {
   Verifier,
   VerifierOptions,
 } from '../src/index.js';
-import { canonicalize, createSigner, createVerifier, verifyNotification } from '../src/index.js';
+import {
+  canonicalize,
+  createSigner,
+  createVerifier,
+  loadCharsetEncoder,
+  verifyNotification,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('pins the signer and verifier shapes', () => {
@@ -21,6 +27,9 @@ describe('public types', () => {
     expectTypeOf<Verifier['verifyResponse']>().returns.toEqualTypeOf<Promise<VerifiedResponse>>();
     expectTypeOf(verifyNotification).returns.toEqualTypeOf<Promise<boolean>>();
     expectTypeOf(canonicalize).parameter(0).toEqualTypeOf<SignableParams>();
+    expectTypeOf(loadCharsetEncoder).toEqualTypeOf<
+      (charset: Charset) => Promise<(text: string) => Uint8Array>
+    >();
   });
 
   it('pins the option unions', () => {

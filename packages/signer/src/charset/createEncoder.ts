@@ -1,4 +1,5 @@
 import { NativeBuffer } from '../encoding/nativeBuffer.js';
+import type { JavaEncoders } from './javaEncoders.js';
 
 /** Charsets the gateway accepts (PROTOCOL §1). Lower case, as they are sent and signed. */
 export type Charset = 'utf-8' | 'gbk' | 'gb2312';
@@ -10,28 +11,53 @@ type Iconv = typeof import('iconv-lite');
 
 const utf8 = new TextEncoder();
 const nativeBuffer = NativeBuffer;
-const encodeUtf8: Encoder = nativeBuffer
+const encodeUtf8: (text: string) => Uint8Array = nativeBuffer
   ? (text) => nativeBuffer.from(text, 'utf8') // same bytes (lone surrogates → U+FFFD), pooled: faster
   : (text) => utf8.encode(text);
 
-let iconvLoading: Promise<Iconv> | undefined;
-let iconv: Iconv | undefined;
+let javaLoading: Promise<JavaEncoders> | undefined;
+let java: JavaEncoders | undefined;
 
-function loadIconv(): Promise<Iconv> {
-  iconvLoading ??= import('iconv-lite').then((m) => {
-    iconv = (m as { default?: Iconv }).default ?? m;
-    return iconv;
+// iconv-lite and Java's corrections to it (javaEncoders.ts) load together, on first use only.
+function loadJava(): Promise<JavaEncoders> {
+  javaLoading ??= Promise.all([import('iconv-lite'), import('./javaEncoders.js')]).then(([m, j]) => {
+    java = j.createJavaEncoders((m as { default?: Iconv }).default ?? m);
+    return java;
   });
-  return iconvLoading;
+  return javaLoading;
 }
 
 /**
- * The encoder for `charset`. UTF-8 is built in and synchronous; GBK and GB2312 load iconv-lite on
- * first use only (a dynamic import), so UTF-8 users never pay for its tables.
+ * The encoder for `charset`: the bytes Java's `String.getBytes(charset)` makes, as the gateway reads them.
+ * UTF-8 is built in and synchronous; GBK and GB2312 load iconv-lite on first use only (a dynamic import),
+ * so UTF-8 users never pay for its tables.
  */
 export function createEncoder(charset: Charset): Encoder {
   if (charset === 'utf-8') return encodeUtf8;
-  loadIconv().catch(() => {}); // start loading now; a failure is reported by the first encode
-  return (text) =>
-    iconv ? iconv.encode(text, charset) : loadIconv().then((lib) => lib.encode(text, charset));
+  loadJava().catch(() => {}); // start loading now; a failure is reported by the first encode
+  return (text) => (java ? java[charset](text) : loadJava().then((j) => j[charset](text)));
+}
+
+/**
+ * Loads the encoder that turns text into the bytes the signer signs for `charset`: Java's
+ * `String.getBytes(charset)`, as the gateway decodes them (characters a charset cannot encode become `?`,
+ * as in Java). Use it to percent-encode form values with the very same bytes.
+ *
+ * UTF-8 resolves at once; `'gbk'` and `'gb2312'` load iconv-lite on first use. A returned array may be a
+ * view into a larger buffer: use the array itself, never its `.buffer`.
+ *
+ * @param charset - `'utf-8'`, `'gbk'` or `'gb2312'`, exactly as sent in the request's `charset`.
+ * @returns A synchronous encoder. Rejects with a `TypeError` for any other charset.
+ *
+ * @example
+ * ```ts
+ * const encode = await loadCharsetEncoder('gbk');
+ * const escaped = Array.from(encode('张三'), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+ * ```
+ */
+export async function loadCharsetEncoder(charset: Charset): Promise<(text: string) => Uint8Array> {
+  if (charset === 'utf-8') return encodeUtf8;
+  if (charset !== 'gbk' && charset !== 'gb2312')
+    throw new TypeError(`charset must be one of 'utf-8', 'gbk', 'gb2312' (got ${JSON.stringify(charset)})`);
+  return (await loadJava())[charset];
 }
