@@ -1,6 +1,10 @@
 import { childrenOf, contentOf, DerError, type DerNode, oidOf, SEQUENCE } from '../der/readDer.js';
+import { encodeNode } from '../der/writeDer.js';
 
-// The keywords Java's X500Principal.getName() (RFC 2253 form) prints; other types print as OIDs.
+// Everything below mirrors OpenJDK's X500Principal.getName() (AVA.toRFC2253String), which the
+// gateway uses to compute certificate SNs; checked against OpenJDK 17, not against RFC 2253.
+
+// The keywords Java prints in RFC 2253 form; other types print as dotted OIDs.
 const KEYWORDS: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.6': 'C',
@@ -13,36 +17,26 @@ const KEYWORDS: Record<string, string> = {
   '0.9.2342.19200300.100.1.1': 'UID',
 };
 
-const STRING_TAGS = new Set([0x0c, 0x12, 0x13, 0x14, 0x16, 0x1a, 0x1e, 0x1c]);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// UTF8String, PrintableString, T61String, IA5String, GeneralString, BMPString: the tags Java
+// prints as text. Any other tag (NumericString, VisibleString, UniversalString, ...) prints as #hex.
+const TEXT_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, 0x1b, 0x1e]);
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true }); // Java keeps a leading BOM
 
-// Code units of the fixed-width big-endian string types: T61String read as Latin-1 (as Java does),
-// BMPString as UTF-16BE, UniversalString as UTF-32BE. Every other string type is UTF-8.
-const UNIT_BYTES = new Map([
-  [0x14, 1],
-  [0x1e, 2],
-  [0x1c, 4],
-]);
+// Java decodes all of those tags as UTF-8 (yes, BMPString and T61String too), with U+FFFD for bad
+// bytes, as TextDecoder does, except that it makes ONE U+FFFD of an encoded surrogate (ED A0..BF
+// and a continuation byte if any) where TextDecoder makes one per byte: so turn those into one
+// invalid byte first.
+const decode = (bytes: Uint8Array): string =>
+  utf8.decode(
+    Uint8Array.from(String.fromCharCode(...bytes).replace(/\xed[\xa0-\xbf][\x80-\xbf]?/g, '\xff'), (c) =>
+      c.charCodeAt(0),
+    ),
+  );
 
-function decodeString(tag: number, bytes: Uint8Array): string {
-  const width = UNIT_BYTES.get(tag);
-  if (!width) return utf8.decode(bytes);
-  let s = '';
-  for (let i = 0; i + width <= bytes.length; i += width) {
-    let unit = 0;
-    for (let j = i; j < i + width; j++) unit = unit * 256 + bytes[j]!;
-    s += String.fromCodePoint(unit);
-  }
-  return s;
-}
-
-/** RFC 2253 §2.4 escaping of an attribute value. */
-function escapeValue(value: string): string {
-  let out = value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`);
-  if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`;
-  if (out.endsWith(' ') && !out.endsWith('\\ ')) out = `${out.slice(0, -1)}\\ `;
-  return out;
-}
+// Java backslash-escapes each of ,=+<>#;"\ wherever it is, and each leading or trailing space or
+// CR (every one, not just the first/last); U+0000 becomes \00.
+const escapeValue = (value: string): string =>
+  value.replace(/[,=+<>#;"\\]|(?<=^[ \r]*)[ \r]|[ \r](?=[ \r]*$)/g, '\\$&').replace(/\0/g, '\\00');
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -51,10 +45,12 @@ function formatAttribute(der: Uint8Array, attribute: DerNode): string {
   if (!type || !value) throw new DerError('bad AttributeTypeAndValue');
   const oid = oidOf(der, type);
   const keyword = KEYWORDS[oid];
-  if (keyword && STRING_TAGS.has(value.tag))
-    return `${keyword}=${escapeValue(decodeString(value.tag, contentOf(der, value)))}`;
-  // Unknown types (and non-string values) print as OID=#hex of the value's DER, as RFC 2253 says.
-  return `${keyword ?? oid}=#${hex(der.subarray(value.start, value.end))}`;
+  const content = contentOf(der, value);
+  // Types without a keyword, and non-text values, print as #hex of the value re-encoded as DER
+  // (Java accepts a long-form length such as 81 05 and prints the short form).
+  return keyword && TEXT_TAGS.has(value.tag)
+    ? `${keyword}=${escapeValue(decode(content))}`
+    : `${keyword ?? oid}=#${hex(encodeNode(value.tag, content))}`;
 }
 
 /**
