@@ -1,6 +1,7 @@
 import type { ERROR_RESPONSE_NODE, RESPONSE_NODE, ResultCode, SubCode } from '@aopkit/types';
 import type { RequestHandler } from 'msw';
 import type { DROP } from './DROP.js';
+import type { TemplateType } from './state/templateTypes.js';
 
 /** Request signature algorithm an app is configured for. */
 export type AppSignType = 'RSA2' | 'RSA';
@@ -36,7 +37,8 @@ export interface FakeApp {
 /** A voucher template; `red_packet` templates take (and require) `amount`. */
 export interface FakeTemplate {
   template_id: string;
-  type?: 'voucher' | 'red_packet';
+  /** `voucher` (the default) or `red_packet`; any other value is refused when the template is added. */
+  type?: TemplateType;
   expired?: boolean;
 }
 
@@ -129,7 +131,10 @@ export interface RequestLogEntry {
   readonly seq: number;
   readonly receivedAt: Date;
   readonly durationMs: number;
-  /** Every parameter seen, query and body merged (`app_auth_token` redacted). */
+  /**
+   * Every parameter seen, query and body merged; the credentials `app_auth_token` and `auth_token`
+   * are `[redacted]` (when not empty).
+   */
   readonly params: Readonly<Record<string, string>>;
   /**
    * The business content as the business step read it: `biz_content` itself for a plain request,
@@ -142,7 +147,11 @@ export interface RequestLogEntry {
   /** The charset the parameters were decoded with. */
   readonly charset: 'utf-8' | 'gbk' | 'gb2312';
   readonly app_id?: string;
-  /** Absent when the connection was dropped before any answer was computed. */
+  /**
+   * Absent when the connection was dropped before any answer was computed. The `sub_msg` of an
+   * `isv.invalid-signature` is the verified string with `app_auth_token` and `auth_token`
+   * `[redacted]`, as in `params` (the answer sent carries the real string).
+   */
   readonly verdict?: Verdict;
   readonly node?: typeof RESPONSE_NODE | typeof ERROR_RESPONSE_NODE;
   readonly signed: boolean;

@@ -72,7 +72,10 @@ export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway
 
   function applyFixtures(): void {
     state.load(fixtures);
-    for (const app of fixtures.apps ?? []) {
+    for (const [i, app] of (fixtures.apps ?? []).entries()) {
+      if (typeof app !== 'object' || app === null || typeof app.appId !== 'string' || app.appId === '') {
+        throw new TypeError(`apps[${i}]: must be an object with a non-empty appId`);
+      }
       apps.set(app.appId, new AppRecord(app.appId, keyOf(app), app.signType ?? 'RSA2', app.encryptKey));
     }
   }

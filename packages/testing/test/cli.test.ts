@@ -109,6 +109,34 @@ describe('aopkit-fake-gateway CLI', () => {
     expect(badKey.out).not.toContain('my-secret-aes-key');
   }, 20_000);
 
+  it('--fixtures entries are checked and named: an app key, a null entry, a template type', async () => {
+    const dir = await scratchDir();
+    const run = async (name: string, fixtures: unknown) => {
+      const file = join(dir, name);
+      await writeFile(file, JSON.stringify(fixtures));
+      const result = await runCli(['--port', '0', '--fixtures', file]);
+      expect(result.code).toBe(2);
+      return result.out;
+    };
+    // A bad app public key names the app and its field (not the Alipay key), never the key itself.
+    const badKey = await run('bad-key.json', { apps: [{ appId: '2021000000000042', publicKey: 'notakey' }] });
+    expect(badKey).toContain('app 2021000000000042: publicKey is neither PEM nor bare base64');
+    expect(badKey).not.toContain('alipayPublicKey');
+    expect(badKey).not.toContain('notakey');
+    // A null or non-object entry: named by its place, not a TypeError from deep inside.
+    const nullApp = await run('null-app.json', { apps: [null] });
+    expect(nullApp).toContain('apps[0] must be an object, not null');
+    expect(nullApp).not.toContain('Cannot read properties');
+    const badUser = await run('bad-user.json', { users: [demoFixtures.users[0], 'a string'] });
+    expect(badUser).toContain('users[1] must be an object, not a string');
+    expect(badUser).not.toContain('a string"');
+    // A template type the fake does not know: refused with the allowed values.
+    const typo = await run('typo.json', { templates: [{ template_id: 'T', type: 'red-packet' }] });
+    expect(typo).toContain(
+      'templates[0]: template "T": type must be one of voucher, red_packet (got "red-packet")',
+    );
+  }, 20_000);
+
   it('parses its options', () => {
     expect(parseCliArgs([])).toEqual({
       help: false,

@@ -1,6 +1,7 @@
+import { AlipayCertificateError, AlipayKeyError } from '@aopkit/signer';
 import { RESPONSE_FIELDS } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
-import { createFakeGateway, DEMO_ALIPAY_KEYS, demoFixtures } from '../src/index.js';
+import { createFakeGateway, DEMO_ALIPAY_KEYS, DEMO_APP_KEYS, demoFixtures } from '../src/index.js';
 import { appIdOf, voucherIdOf } from '../src/state/ids.js';
 import { buildRequest } from './helpers/buildRequest.js';
 import { readAnswer } from './helpers/readAnswer.js';
@@ -48,7 +49,44 @@ describe('keys', () => {
     const bare = generated.publicKey.replace(/-----[A-Z ]+-----|\s/g, '');
     const given = gateway.registerApp({ appId: '2021000000000777', publicKey: bare });
     expect(given).toEqual({ appId: '2021000000000777', publicKey: bare, signType: 'RSA2' });
-    expect(() => gateway.registerApp({ publicKey: 'not a key' })).toThrow(/publicKey|alipayPublicKey/);
+    expect(() => gateway.registerApp({ publicKey: 'not a key' })).toThrow(AlipayKeyError);
+  });
+
+  it('a bad app key is named after the app and its field (not the Alipay key), never echoed', () => {
+    const gateway = createFakeGateway();
+    const message = (register: () => unknown) => {
+      try {
+        register();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('registerApp accepted a bad key');
+    };
+    const badKey = message(() => gateway.registerApp({ appId: '2021000000000042', publicKey: 'not a key' }));
+    expect(badKey).toMatch(/^app 2021000000000042: publicKey is neither PEM nor bare base64/);
+    const privateKey = message(() =>
+      gateway.registerApp({ appId: '2021000000000043', publicKey: DEMO_APP_KEYS.privateKey }),
+    );
+    expect(privateKey).toBe('app 2021000000000043: publicKey is a private key, not a public key');
+    expect(() => gateway.registerApp({ appId: '2021000000000044', appCert: 'not a cert' })).toThrow(
+      AlipayCertificateError,
+    );
+    expect(message(() => gateway.registerApp({ appId: '2021000000000044', appCert: 'not a cert' }))).toMatch(
+      /^app 2021000000000044: appCert: /,
+    );
+    // The same from fixtures; and a null entry is named, not a TypeError from deep inside.
+    const fromFixtures = message(() =>
+      createFakeGateway({ fixtures: { apps: [{ appId: '1', publicKey: 'not a key' }] } }),
+    );
+    expect(fromFixtures).toMatch(/^app 1: publicKey /);
+    for (const text of [badKey, privateKey, fromFixtures]) {
+      expect(text).not.toContain('alipayPublicKey');
+      expect(text).not.toContain('not a key');
+      expect(text).not.toContain('PRIVATE KEY');
+    }
+    expect(() => createFakeGateway({ fixtures: { apps: [null as never] } })).toThrow(
+      'apps[0]: must be an object with a non-empty appId',
+    );
   });
 
   it('alipayKeys replace the demo pair; alipayPublicKey is always PEM', () => {

@@ -1,6 +1,8 @@
+import { canonicalize } from '@aopkit/signer';
+import { SUB_CODES } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
 import { createFakeGateway, demoFixtures, type RequestLogEntry, TIMESTAMP_WINDOW_MS } from '../src/index.js';
-import { buildRequest } from './helpers/buildRequest.js';
+import { buildRequest, requestFromParams, signedParams } from './helpers/buildRequest.js';
 import { readAnswer } from './helpers/readAnswer.js';
 import { demoApp, okBiz } from './helpers/setup.js';
 
@@ -40,5 +42,51 @@ describe('createFakeGateway options', () => {
     expect(entry.node).toBe('alipay_marketing_voucher_send_response');
     expect(entry.durationMs).toBeGreaterThan(0);
     expect(entry.params.biz_content).toBe(JSON.stringify(okBiz('log-1')));
+  });
+});
+
+describe('the log never holds a token (app_auth_token, auth_token)', () => {
+  const APP_AUTH_TOKEN = '202306BBsecretAppAuthToken00000000000A1';
+  const AUTH_TOKEN = 'authusrB1234secretUserAccessToken';
+  const tokens = { app_auth_token: APP_AUTH_TOKEN, auth_token: AUTH_TOKEN };
+
+  it('not in params, nor in the sub_msg of a failed signature; the answer still quotes the real string', async () => {
+    const seen: RequestLogEntry[] = [];
+    const gateway = createFakeGateway({ fixtures: demoFixtures, onRequest: (e) => seen.push(e) });
+    // Java layout: app_auth_token in the body, auth_token in the query.
+    const ok = await signedParams({ app: demoApp, biz: okBiz('tok-1'), params: tokens });
+    expect((await readAnswer(await gateway.handle(requestFromParams(ok)), gateway)).node.code).toBe('10000');
+    const tampered = await signedParams({
+      app: demoApp,
+      biz: okBiz('tok-2'),
+      params: tokens,
+      tamper: { timestamp: ok.timestamp!.replace(/\d\d$/, (s) => (s === '00' ? '01' : '00')) },
+    });
+    const failed = await readAnswer(await gateway.handle(requestFromParams(tampered)), gateway);
+    // The HTTP answer echoes the string the gateway verified, tokens included (PROTOCOL §6).
+    const subMsg = (params: Record<string, string>) =>
+      SUB_CODES['isv.invalid-signature'].subMsg + canonicalize(params).replaceAll('&', '&amp;');
+    expect(failed.node).toMatchObject({ sub_code: 'isv.invalid-signature', sub_msg: subMsg(tampered) });
+    expect(failed.node.sub_msg).toContain(APP_AUTH_TOKEN);
+    expect(failed.node.sub_msg).toContain(AUTH_TOKEN);
+    // The log and onRequest: the same string, tokens redacted.
+    const entry = gateway.requests.at(-1)!;
+    const redacted = { ...tampered, app_auth_token: '[redacted]', auth_token: '[redacted]' };
+    expect(entry.verdict?.sub_msg).toBe(subMsg(redacted));
+    expect(entry.params).toMatchObject({ app_auth_token: '[redacted]', auth_token: '[redacted]' });
+    expect(seen).toHaveLength(2);
+    for (const logged of [JSON.stringify(gateway.requests), JSON.stringify(seen)]) {
+      expect(logged).not.toContain(APP_AUTH_TOKEN);
+      expect(logged).not.toContain(AUTH_TOKEN);
+    }
+  });
+
+  it('a token left empty is not signed and stays empty in the log', async () => {
+    const gateway = createFakeGateway({ fixtures: demoFixtures });
+    const params = await signedParams({ app: demoApp, biz: okBiz('tok-3'), params: { auth_token: '' } });
+    expect((await readAnswer(await gateway.handle(requestFromParams(params)), gateway)).node.code).toBe(
+      '10000',
+    );
+    expect(gateway.requests.at(-1)?.params.auth_token).toBe('');
   });
 });

@@ -3,7 +3,16 @@ import type { FakeGatewayFixtures } from '../FakeGateway.js';
 
 const LISTS = ['apps', 'templates', 'users'] as const;
 
-/** Reads a fixtures JSON file; checks its outline, and the gateway checks each entry as it loads it. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/**
+ * Reads a fixtures JSON file and checks its outline: known lists, each an array of objects. The
+ * gateway checks each entry's fields as it loads it.
+ */
 export async function readFixtures(path: string): Promise<FakeGatewayFixtures> {
   let parsed: unknown;
   try {
@@ -18,7 +27,13 @@ export async function readFixtures(path: string): Promise<FakeGatewayFixtures> {
   for (const key of Object.keys(fixtures)) {
     if (!(LISTS as readonly string[]).includes(key))
       throw new Error(`--fixtures ${path}: unknown key ${key}`);
-    if (!Array.isArray(fixtures[key])) throw new Error(`--fixtures ${path}: ${key} must be an array`);
+    const list = fixtures[key];
+    if (!Array.isArray(list)) throw new Error(`--fixtures ${path}: ${key} must be an array`);
+    for (const [i, entry] of list.entries()) {
+      // Named by its place and kind, never by its value: an entry may be a pasted key.
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        throw new Error(`--fixtures ${path}: ${key}[${i}] must be an object, not ${kindOf(entry)}`);
+    }
   }
   return fixtures as FakeGatewayFixtures;
 }

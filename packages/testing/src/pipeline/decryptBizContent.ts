@@ -1,4 +1,5 @@
 import { aesDecrypt, type Charset } from '@aopkit/signer';
+import { parseBizJson } from './checkBizContent.js';
 
 /**
  * An `encrypt_type=AES` request's biz_content, decrypted with the app's key (PROTOCOL §10:
@@ -14,7 +15,7 @@ export async function decryptBizContent(
   try {
     // Read in the request's charset, as Java does (`new String(bytes, charset)`).
     const text = await aesDecrypt(ciphertext, encryptKey, { charset });
-    JSON.parse(text);
+    parseBizJson(text);
     return text;
   } catch {
     return undefined;

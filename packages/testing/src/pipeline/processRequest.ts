@@ -3,21 +3,17 @@ import type { RequestLogEntry } from '../FakeGateway.js';
 import { type RawRequest, readParams } from '../request/readParams.js';
 import type { ResponseSigners } from '../response/createResponseSigners.js';
 import { type Rendered, renderResponse } from '../response/renderResponse.js';
+import { redactSecrets } from './redactSecrets.js';
 import { decide, type LogNotes, type PipelineContext } from './runPipeline.js';
 
 /** What a transport does with a request: send these bytes, or drop the connection. */
 export type Outcome = Rendered | typeof DROP;
 
-// Redacted in the log: a merchant's app_auth_token is a credential.
-const SECRET_PARAMS = ['app_auth_token'];
-
-function redact(params: Record<string, string>): Record<string, string> {
-  const copy = { ...params };
-  for (const name of SECRET_PARAMS) if (name in copy) copy[name] = '[redacted]';
-  return copy;
-}
-
-/** Runs one request through the pipeline and renders the answer; returns it with its log entry. */
+/**
+ * Runs one request through the pipeline and renders the answer; returns it with its log entry. The
+ * entry never holds a secret parameter's value (redactSecrets): not in `params`, and not in the
+ * verdict, for which the pipeline leaves a redacted copy in `notes` when the answer quotes them.
+ */
 export async function processRequest(
   ctx: PipelineContext,
   signers: ResponseSigners,
@@ -32,7 +28,7 @@ export async function processRequest(
   let outcome: Outcome = DROP;
   if (answer !== DROP) {
     outcome = await renderResponse(answer, signers);
-    notes.verdict = answer.verdict;
+    notes.verdict ??= answer.verdict; // already set: the answer's, with secrets redacted
     notes.node = answer.node;
     notes.signed = answer.signed;
     notes.encrypted = answer.encryptKey !== undefined;
@@ -40,7 +36,7 @@ export async function processRequest(
   const entry: RequestLogEntry = {
     seq,
     receivedAt,
-    params: redact(request.params),
+    params: redactSecrets(request.params),
     placement: { ...request.placement },
     charset: request.charset,
     ...notes,

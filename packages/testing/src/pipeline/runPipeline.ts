@@ -12,6 +12,7 @@ import { checkBizContent } from './checkBizContent.js';
 import { checkCertificateSns } from './checkCertificateSns.js';
 import { checkWellFormed, findMissing, signTypeOf } from './checkCommonParams.js';
 import { decryptBizContent } from './decryptBizContent.js';
+import { redactSecrets } from './redactSecrets.js';
 import { sendVoucher } from './sendVoucher.js';
 
 /** What the pipeline reads and changes. */
@@ -36,6 +37,10 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 // The real gateway HTML-escapes the string it verified: its sub_msg shows `app_id=…&amp;charset=…`.
 const escapeAmp = (text: string): string => text.replaceAll('&', '&amp;');
+
+// isv.invalid-signature quoting the string the gateway verified, built from `params` as given.
+const invalidSignature = (params: Record<string, string>): Verdict =>
+  verdictOf('isv.invalid-signature', escapeAmp(canonicalize(params)));
 
 /**
  * The gateway, check by check (DESIGN.md). Until the app is known (40001, isv.invalid-app-id) the
@@ -76,9 +81,10 @@ export async function decide(
 
   if (!signType) return answer(verdictOf('isv.invalid-signature-type'), true);
   if (signType !== app.signType) return answer(verdictOf('isv.missing-signature-config'), true);
-  const content = canonicalize(params);
-  if (!(await app.verifierFor(charset).verify(content, params.sign!, signType))) {
-    return answer(verdictOf('isv.invalid-signature', escapeAmp(content)), true);
+  if (!(await app.verifierFor(charset).verify(canonicalize(params), params.sign!, signType))) {
+    // The answer quotes the real string (PROTOCOL §6); the log gets it with tokens redacted.
+    notes.verdict = invalidSignature(redactSecrets(params));
+    return answer(invalidSignature(params), true);
   }
   const badCert = app.appCertSn
     ? checkCertificateSns(params, app.appCertSn, ctx.alipayRootCertSn)

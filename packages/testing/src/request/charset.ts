@@ -17,14 +17,22 @@ export function wireCharsetOf(declared: string | undefined): WireCharset {
   return 'utf-8';
 }
 
-const utf8Decoder = new TextDecoder('utf-8');
+// ignoreBOM: a value that starts with U+FEFF keeps it, as Java's new String(bytes, UTF_8) does.
+// By default TextDecoder drops it, and the signature would then be checked over other text.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 
-/** A bytes → text decoder for `charset` (GBK/GB2312 through iconv-lite), synchronous once obtained. */
+/**
+ * A bytes → text decoder for `charset` (GBK/GB2312 through iconv-lite), synchronous once obtained.
+ * Values are decoded exactly as sent: a leading byte-order mark is kept, never stripped.
+ */
 export async function decoderFor(charset: WireCharset): Promise<(bytes: Uint8Array) => string> {
   if (charset === 'utf-8') return (bytes) => utf8Decoder.decode(bytes);
   const iconv = await loadIconv();
-  return (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+  return (bytes) =>
+    iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset, {
+      stripBOM: false,
+    });
 }
 
 /** Text → bytes in `charset`: the response body is sent (and signed) in the request's charset. */

@@ -1,10 +1,34 @@
-import { certSerialNumber, createVerifier, type Verifier } from '@aopkit/signer';
+import {
+  AlipayCertificateError,
+  AlipayKeyError,
+  certSerialNumber,
+  createVerifier,
+  type Verifier,
+} from '@aopkit/signer';
 import type { AppSignType } from '../FakeGateway.js';
 import type { WireCharset } from '../request/charset.js';
 import { checkEncryptKey } from './encryptKey.js';
 
 /** How an app's key is configured: a public key, or (certificate mode) a public-key certificate. */
 export type AppKey = { publicKey: string } | { appCert: string };
+
+// The signer names what it parses after a client's options (alipayPublicKey, …); here the key is the
+// app's, so its errors are renamed after the app's fields. Its messages never contain the key.
+const SIGNER_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\balipayPublicKey\b/g, 'publicKey'],
+  [/\balipayPublicCert\b/g, 'appCert'],
+  [/\bthe Alipay public key\b/g, 'the key'],
+];
+
+/** A malformed app key: the signer's error, same class, its message naming the app and its field. */
+function appKeyError(appId: string, field: 'publicKey' | 'appCert', cause: unknown): Error {
+  let reason = cause instanceof Error ? cause.message : String(cause);
+  for (const [name, renamed] of SIGNER_NAMES) reason = reason.replace(name, renamed);
+  const message = `app ${appId}: ${reason.startsWith(field) ? reason : `${field}: ${reason}`}`;
+  if (cause instanceof AlipayCertificateError) return new AlipayCertificateError(message, { cause });
+  if (cause instanceof AlipayKeyError) return new AlipayKeyError(message, { cause });
+  return new TypeError(message, { cause });
+}
 
 /** An app as the gateway holds it: its public key, parsed once per charset it is verified in. */
 export class AppRecord {
@@ -22,8 +46,14 @@ export class AppRecord {
   ) {
     // A malformed encryptKey throws a TypeError naming the field (never the key).
     this.encryptKey = encryptKey === undefined ? undefined : checkEncryptKey(appId, encryptKey);
-    this.appCertSn = 'appCert' in key ? certSerialNumber(key.appCert) : undefined;
-    this.verifierFor('utf-8'); // parse now: a malformed key throws at registration (AlipayKeyError)
+    const field = 'appCert' in key ? 'appCert' : 'publicKey';
+    try {
+      this.appCertSn = 'appCert' in key ? certSerialNumber(key.appCert) : undefined;
+      // Parse now: a malformed key throws at registration (AlipayKeyError / AlipayCertificateError).
+      this.verifierFor('utf-8');
+    } catch (cause) {
+      throw appKeyError(appId, field, cause);
+    }
   }
 
   /** A verifier of request signatures made over bytes in `charset`. */

@@ -1,5 +1,6 @@
 import type { IDENTITY_FIELDS } from '@aopkit/types';
 import type { FakeGatewayFixtures, FakeTemplate, FakeUser, IssuedVoucher } from '../FakeGateway.js';
+import { TEMPLATE_TYPES } from './templateTypes.js';
 
 type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
@@ -20,20 +21,35 @@ export class GatewayState {
   vouchers: IssuedVoucher[] = [];
   readonly #issued = new Map<string, IssuedRecord>();
 
-  addTemplate(template: FakeTemplate): void {
-    if (typeof template?.template_id !== 'string' || template.template_id === '') {
-      throw new TypeError('addTemplate: template_id must be a non-empty string');
+  /** Adds (or replaces) a template; `where` names it in errors (a fixtures entry, or the method). */
+  addTemplate(template: FakeTemplate, where = 'addTemplate'): void {
+    if (typeof template !== 'object' || template === null) {
+      throw new TypeError(`${where}: must be an object { template_id, type?, expired? }`);
+    }
+    if (typeof template.template_id !== 'string' || template.template_id === '') {
+      throw new TypeError(`${where}: template_id must be a non-empty string`);
+    }
+    const type = template.type ?? 'voucher';
+    if (!(TEMPLATE_TYPES as readonly unknown[]).includes(type)) {
+      const got = typeof type === 'string' ? JSON.stringify(type) : `a ${typeof type}`;
+      throw new TypeError(
+        `${where}: template ${JSON.stringify(template.template_id)}: type must be one of ${TEMPLATE_TYPES.join(', ')} (got ${got})`,
+      );
     }
     this.templates.set(template.template_id, {
       template_id: template.template_id,
-      type: template.type ?? 'voucher',
+      type,
       expired: template.expired ?? false,
     });
   }
 
-  addUser(user: FakeUser): void {
-    if (typeof user?.user_id !== 'string' || user.user_id === '') {
-      throw new TypeError('addUser: user_id must be a non-empty string');
+  /** Adds (or replaces) a user; `where` names it in errors (a fixtures entry, or the method). */
+  addUser(user: FakeUser, where = 'addUser'): void {
+    if (typeof user !== 'object' || user === null) {
+      throw new TypeError(`${where}: must be an object { user_id, login_id?, taobao_nick?, frozen? }`);
+    }
+    if (typeof user.user_id !== 'string' || user.user_id === '') {
+      throw new TypeError(`${where}: user_id must be a non-empty string`);
     }
     const copy: FakeUser = { ...user, frozen: user.frozen ?? false };
     this.#users.user_id.set(copy.user_id, copy);
@@ -73,7 +89,8 @@ export class GatewayState {
     for (const index of Object.values(this.#users)) index.clear();
     this.vouchers = [];
     this.#issued.clear();
-    for (const template of fixtures.templates ?? []) this.addTemplate(template);
-    for (const user of fixtures.users ?? []) this.addUser(user);
+    for (const [i, template] of (fixtures.templates ?? []).entries())
+      this.addTemplate(template, `templates[${i}]`);
+    for (const [i, user] of (fixtures.users ?? []).entries()) this.addUser(user, `users[${i}]`);
   }
 }

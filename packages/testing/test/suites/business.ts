@@ -1,5 +1,6 @@
 import { SUB_CODES } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
+import { createFakeGateway } from '../../src/index.js';
 import { type Harness, okBiz } from '../helpers/setup.js';
 
 /** Business rules over the state, and idempotency. */
@@ -92,6 +93,21 @@ export function businessRules({ gateway, send }: Harness): void {
       expect(() => gateway.freezeUser('2088')).toThrow(/no user/);
       expect(() => gateway.addTemplate({ template_id: '' })).toThrow(TypeError);
       expect(() => gateway.addUser({ user_id: '' })).toThrow(TypeError);
+    });
+
+    it('a template type the fake does not know is refused, naming the allowed ones', () => {
+      expect(() => gateway.addTemplate({ template_id: 'TPL_TYPO', type: 'red-packet' as never })).toThrow(
+        'addTemplate: template "TPL_TYPO": type must be one of voucher, red_packet (got "red-packet")',
+      );
+      expect(() => gateway.addTemplate(null as never)).toThrow(/^addTemplate: must be an object/);
+      expect(() => gateway.addUser(null as never)).toThrow(/^addUser: must be an object/);
+      gateway.addTemplate({ template_id: 'TPL_RP', type: 'red_packet' });
+      expect(() =>
+        createFakeGateway({ fixtures: { templates: [{ template_id: 'T', type: 'RED_PACKET' as never }] } }),
+      ).toThrow('templates[0]: template "T": type must be one of voucher, red_packet (got "RED_PACKET")');
+      expect(() => createFakeGateway({ fixtures: { users: [null as never] } })).toThrow(
+        /^users\[0\]: must be/,
+      );
     });
 
     it('reset() restores the fixtures: added state and vouchers are gone', async () => {

@@ -1,3 +1,5 @@
+import { canonicalize, createSigner, formatTimestamp } from '@aopkit/signer';
+import { SUB_CODES } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
 import { requestFromParams, signedParams } from '../helpers/buildRequest.js';
 import { encodeForm } from '../helpers/encodeForm.js';
@@ -38,6 +40,46 @@ export function transportChecks({ gateway, send, post, url }: Harness): void {
       const params = await signedParams({ app: demoApp, biz: okBiz('json-body') });
       const answer = await post(params, { contentType: 'application/json' });
       expect(answer.node.sub_code).toBe('isv.invalid-signature'); // biz_content never arrived
+    });
+  });
+
+  describe('values are verified exactly as sent: a leading U+FEFF (BOM) is kept, as Java keeps it', () => {
+    const BOM = '\uFEFF';
+    /** The demo app's parameters with `biz_content` as given, signed by hand over the canonical string. */
+    const signedByHand = async (bizContent: string) => {
+      const params: Record<string, string> = {
+        app_id: demoApp.appId,
+        method: 'alipay.marketing.voucher.send',
+        format: 'JSON',
+        charset: 'utf-8',
+        sign_type: 'RSA2',
+        timestamp: formatTimestamp(),
+        version: '1.0',
+        biz_content: bizContent,
+      };
+      params.sign = await createSigner({ privateKey: demoApp.privateKey }).signString(canonicalize(params));
+      return params;
+    };
+
+    it('signed with the BOM and sent with it → accepted (biz_content read as JSON past the BOM)', async () => {
+      const params = await signedByHand(BOM + JSON.stringify(okBiz('bom-1')));
+      expect(canonicalize(params)).toContain(`biz_content=${BOM}{`);
+      const answer = await post(params);
+      expect(answer.node.code).toBe('10000');
+      expect(gateway.requests.at(-1)?.params.biz_content).toBe(params.biz_content);
+      expect(gateway.vouchers).toHaveLength(1);
+    });
+
+    it('signed without the BOM, sent with it → 40002 isv.invalid-signature over the string with it', async () => {
+      const signed = await signedByHand(JSON.stringify(okBiz('bom-2')));
+      const sent = { ...signed, biz_content: BOM + signed.biz_content };
+      const answer = await post(sent);
+      expect(answer.node).toMatchObject({ code: '40002', sub_code: 'isv.invalid-signature' });
+      expect(answer.node.sub_msg).toBe(
+        SUB_CODES['isv.invalid-signature'].subMsg + canonicalize(sent).replaceAll('&', '&amp;'),
+      );
+      expect(answer.node.sub_msg).toContain(`biz_content=${BOM}{`);
+      expect(gateway.vouchers).toHaveLength(0);
     });
   });
 
