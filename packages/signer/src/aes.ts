@@ -1,3 +1,4 @@
+import { loadCharsetDecoder } from './charset/createDecoder.js';
 import { type Charset, createEncoder } from './charset/createEncoder.js';
 import type { CryptoChoice } from './crypto/CryptoProvider.js';
 import { selectProvider } from './crypto/selectProvider.js';
@@ -41,7 +42,10 @@ export async function aesEncrypt(
   return base64Encode(out);
 }
 
-/** Decrypts an AES-encrypted response node or `biz_content` back to text, read in `options.charset`. */
+/**
+ * Decrypts an AES-encrypted response node or `biz_content` back to text, read in `options.charset` as
+ * Java reads it (`new String(bytes, charset)`: Java's GBK / GB2312, and a leading BOM kept).
+ */
 export async function aesDecrypt(
   ciphertextB64: string,
   base64Key: string,
@@ -61,5 +65,5 @@ export async function aesDecrypt(
     // Wrong key or corrupted text: the padding does not check out.
     throw new SignerError('AES decryption failed (wrong key or corrupted ciphertext)', { cause });
   }
-  return new TextDecoder(charset).decode(plain);
+  return (await loadCharsetDecoder(charset))(plain);
 }

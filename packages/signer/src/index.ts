@@ -7,6 +7,7 @@ export { createSigner, type Signer, type SignerOptions } from './createSigner.js
 export { formatTimestamp } from './formatTimestamp.js';
 export type { SignType } from './options.js';
 export { type Charset, loadCharsetEncoder } from './charset/createEncoder.js';
+export { loadCharsetDecoder } from './charset/createDecoder.js';
 export type { CryptoChoice } from './crypto/CryptoProvider.js';
 
 // Response verification

@@ -13,6 +13,7 @@ import {
   canonicalize,
   createSigner,
   createVerifier,
+  loadCharsetDecoder,
   loadCharsetEncoder,
   verifyNotification,
 } from '../src/index.js';
@@ -29,6 +30,9 @@ describe('public types', () => {
     expectTypeOf(canonicalize).parameter(0).toEqualTypeOf<SignableParams>();
     expectTypeOf(loadCharsetEncoder).toEqualTypeOf<
       (charset: Charset) => Promise<(text: string) => Uint8Array>
+    >();
+    expectTypeOf(loadCharsetDecoder).toEqualTypeOf<
+      (charset: Charset) => Promise<(bytes: Uint8Array) => string>
     >();
   });
 

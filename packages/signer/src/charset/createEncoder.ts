@@ -1,5 +1,5 @@
 import { NativeBuffer } from '../encoding/nativeBuffer.js';
-import type { JavaEncoders } from './javaEncoders.js';
+import type { createJavaCharsets } from './javaEncoders.js';
 
 /** Charsets the gateway accepts (PROTOCOL §1). Lower case, as they are sent and signed. */
 export type Charset = 'utf-8' | 'gbk' | 'gb2312';
@@ -15,14 +15,18 @@ const encodeUtf8: (text: string) => Uint8Array = nativeBuffer
   ? (text) => nativeBuffer.from(text, 'utf8') // same bytes (lone surrogates → U+FFFD), pooled: faster
   : (text) => utf8.encode(text);
 
-let javaLoading: Promise<JavaEncoders> | undefined;
-let java: JavaEncoders | undefined;
+/** Java's GBK and GB2312 encoders and decoders. */
+export type JavaCharsets = ReturnType<typeof createJavaCharsets>;
 
-// iconv-lite and Java's corrections to it (javaEncoders.ts) load together, on first use only.
-function loadJava(): Promise<JavaEncoders> {
+let javaLoading: Promise<JavaCharsets> | undefined;
+let java: JavaCharsets['encoders'] | undefined;
+
+/** Loads iconv-lite and Java's corrections to it (javaEncoders.ts) together, on first use only. */
+export function loadJava(): Promise<JavaCharsets> {
   javaLoading ??= Promise.all([import('iconv-lite'), import('./javaEncoders.js')]).then(([m, j]) => {
-    java = j.createJavaEncoders((m as { default?: Iconv }).default ?? m);
-    return java;
+    const charsets = j.createJavaCharsets((m as { default?: Iconv }).default ?? m);
+    java = charsets.encoders;
+    return charsets;
   });
   return javaLoading;
 }
@@ -35,7 +39,7 @@ function loadJava(): Promise<JavaEncoders> {
 export function createEncoder(charset: Charset): Encoder {
   if (charset === 'utf-8') return encodeUtf8;
   loadJava().catch(() => {}); // start loading now; a failure is reported by the first encode
-  return (text) => (java ? java[charset](text) : loadJava().then((j) => j[charset](text)));
+  return (text) => (java ? java[charset](text) : loadJava().then((j) => j.encoders[charset](text)));
 }
 
 /**
@@ -59,5 +63,5 @@ export async function loadCharsetEncoder(charset: Charset): Promise<(text: strin
   if (charset === 'utf-8') return encodeUtf8;
   if (charset !== 'gbk' && charset !== 'gb2312')
     throw new TypeError(`charset must be one of 'utf-8', 'gbk', 'gb2312' (got ${JSON.stringify(charset)})`);
-  return (await loadJava())[charset];
+  return (await loadJava()).encoders[charset];
 }

@@ -1,15 +1,24 @@
-// Java's `String.getBytes("GBK")` and `getBytes("GB2312")`: the gateway is Java and decodes the request
-// in the declared charset, so these are the bytes to sign. Built on iconv-lite's GBK (cp936) table plus
-// the places where Java 17 differs, found by comparing every BMP code point (test/charset.java.test.ts).
-// Loaded lazily together with iconv-lite: UTF-8 users never load this module.
+// Java's `String.getBytes("GBK")` / `getBytes("GB2312")` and `new String(bytes, "GBK")` / `"GB2312"`: the
+// gateway is Java, decodes the request and encodes its answer in the declared charset, so these are the
+// bytes to sign and the text to verify. Built on iconv-lite's GBK (cp936) table plus the places where
+// Java 17 differs, found by comparing every BMP code point and every one- and two-byte sequence
+// (test/charset.java.test.ts, test/charsetDecode.java.test.ts). Java maps both ways one to one, so the
+// decoders invert the encoders' corrections. Loaded lazily together with iconv-lite: UTF-8 users never
+// load this module.
 
 type Iconv = typeof import('iconv-lite');
 
 /** Java's encoders, one per multi-byte charset. */
 export type JavaEncoders = Readonly<Record<'gbk' | 'gb2312', (text: string) => Uint8Array>>;
 
+/** Java's decoders, one per multi-byte charset: any bytes, U+FFFD where Java writes it. */
+export type JavaDecoders = Readonly<Record<'gbk' | 'gb2312', (bytes: Uint8Array) => string>>;
+
 /** What Java writes for a character the charset cannot encode. */
 const QUESTION = 0x3f;
+
+/** What Java reads for bytes the charset cannot decode. */
+const REPLACEMENT = '\ufffd';
 
 // GB18030 gave these cp936 codes standard characters (ḿ ǹ, 〾 ⿰…⿻, CJK radicals, Ext. A), and iconv-lite
 // follows it; Java's GBK keeps cp936's private-use ones. [first code, its private-use char, count]; codes
@@ -66,8 +75,62 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Builds Java's GBK and GB2312 encoders on a loaded iconv-lite. */
-export function createJavaEncoders(iconv: Iconv): JavaEncoders {
+// GB2312's lead bytes in Java: the rows that have cells (GBK's are 81–FE).
+const isGb2312Lead = (b: number): boolean => (b >= 0xa1 && b <= 0xa9) || (b >= 0xb0 && b <= 0xf7);
+
+// GBK's lead bytes and codes: Java maps every one of them (user-defined areas included) to a character.
+const isGbkLead = (b: number): boolean => b >= 0x81 && b <= 0xfe;
+const isGbkCode = (lead: number, trail: number): boolean =>
+  isGbkLead(lead) && trail >= 0x40 && trail <= 0xfe && trail !== 0x7f;
+
+/** Java's GBK (and GB2312) decoding rules, over iconv-lite's GBK table plus Java's own characters. */
+interface DecodingRules {
+  isCode(lead: number, trail: number): boolean;
+  isLead(b: number): boolean;
+  /** Code (lead << 8 | trail) → Java's character, wherever iconv-lite's differs. */
+  special: ReadonlyMap<number, string>;
+}
+
+// Java's DoubleByte decoder (sun.nio.cs): a byte below 0x80 is ASCII; a code is two bytes. Where a non-ASCII
+// byte starts no code, Java reads one U+FFFD for it and reads the next byte anew, except after a lead
+// byte whose next byte is neither ASCII nor a lead byte (as FF): then one U+FFFD stands for both. A byte
+// left at the end is one U+FFFD. Runs of good codes go to iconv-lite in one call.
+function javaDecoder(iconv: Iconv, rules: DecodingRules): (bytes: Uint8Array) => string {
+  const { isCode, isLead, special } = rules;
+  const run = (bytes: Uint8Array, start: number, end: number): string =>
+    start === end ? '' : iconv.decode(bytes.subarray(start, end), 'gbk', { stripBOM: false });
+  return (bytes) => {
+    let text = '';
+    let start = 0; // the first byte not yet decoded
+    let i = 0;
+    while (i < bytes.length) {
+      const lead = bytes[i]!;
+      if (lead < 0x80) {
+        i++;
+        continue;
+      }
+      const trail = bytes[i + 1] ?? -1;
+      let length = 2;
+      if (trail >= 0 && isCode(lead, trail)) {
+        const java = special.get((lead << 8) | trail);
+        if (java === undefined) {
+          i += 2;
+          continue;
+        }
+        text += run(bytes, start, i) + java;
+      } else {
+        text += run(bytes, start, i) + REPLACEMENT;
+        if (trail < 0x80 || !isLead(lead) || isLead(trail)) length = 1;
+      }
+      i += length;
+      start = i;
+    }
+    return text + run(bytes, start, bytes.length);
+  };
+}
+
+/** Builds Java's GBK and GB2312 encoders and decoders on a loaded iconv-lite. */
+export function createJavaCharsets(iconv: Iconv): { encoders: JavaEncoders; decoders: JavaDecoders } {
   // Character → Java's GBK bytes, wherever iconv-lite's differ.
   const fixes = new Map<string, Uint8Array>([
     ['\u20ac', Uint8Array.of(0xa2, 0xe3)], // €: iconv-lite writes Windows' 0x80, which Java decodes to U+FFFD
@@ -118,5 +181,22 @@ export function createJavaEncoders(iconv: Iconv): JavaEncoders {
     return bytes.subarray(0, length);
   };
 
-  return { gbk, gb2312 };
+  // Decoding inverts the corrections: Java's code → its character (€ at A2E3 iconv-lite reads already).
+  const gbkSpecial = new Map<number, string>();
+  for (const [char, bytes] of fixes) {
+    if (bytes.length === 2) gbkSpecial.set((bytes[0]! << 8) | bytes[1]!, char);
+  }
+  const gb2312Special = new Map([...gbkSpecial].filter(([code]) => isGb2312Cell(code >> 8, code & 0xff)));
+  for (const [char, standIn] of Object.entries(GB2312_SWAPS)) {
+    const bytes = gbk(standIn);
+    if (bytes.length === 2) gb2312Special.set((bytes[0]! << 8) | bytes[1]!, char); // A1A4 ・, A1AA ―
+  }
+
+  return {
+    encoders: { gbk, gb2312 },
+    decoders: {
+      gbk: javaDecoder(iconv, { isCode: isGbkCode, isLead: isGbkLead, special: gbkSpecial }),
+      gb2312: javaDecoder(iconv, { isCode: isGb2312Cell, isLead: isGb2312Lead, special: gb2312Special }),
+    },
+  };
 }
