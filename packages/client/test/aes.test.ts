@@ -1,3 +1,4 @@
+import { createDecipheriv } from 'node:crypto';
 import { aesDecrypt, canonicalize, createVerifier } from '@aopkit/signer';
 import { describe, expect, it } from 'vitest';
 import { AlipayApiError, AlipayResponseError } from '../src/index.js';
@@ -53,6 +54,38 @@ describe('AES content encryption', () => {
     expect(JSON.parse(await aesDecrypt(entry.params.biz_content!, encryptKey, { charset: 'gbk' }))).toEqual(
       params,
     );
+  });
+
+  it('in GBK, € and ♁ arrive intact both ways: Java bytes (A2E3, A892) in the ciphertexts, read back as Java reads them', async () => {
+    const params = { ...paramsOf(), memo: '€100 ♁ 六一红包' };
+    const result = await aesClient({ charset: 'gbk' }).marketing.voucher.send(params);
+    expect(gateway.vouchers).toEqual([
+      expect.objectContaining({ voucher_id: result.voucher_id, memo: params.memo }),
+    ]);
+    const entry = gateway.requests.at(-1)!;
+    expect(entry).toMatchObject({ charset: 'gbk', encrypted: true, verdict: { code: '10000' } });
+    // Decrypted independently (node:crypto): the plaintext bytes are Java's GBK, not Windows' 80 for €.
+    const decipher = createDecipheriv('aes-128-cbc', Buffer.from(encryptKey, 'base64'), Buffer.alloc(16));
+    const plain = Buffer.concat([
+      decipher.update(Buffer.from(entry.params.biz_content!, 'base64')),
+      decipher.final(),
+    ]);
+    expect(plain.toString('hex')).toContain('a2e331303020a892');
+
+    // The other way: an encrypted business failure whose sub_msg carries € and ♁, verified and decrypted.
+    const subMsg = '模板不存在：€100 ♁';
+    gateway.nextCall({ subCode: 'TEMPLATE_NOT_EXIST', subMsg });
+    const error = await aesClient({ charset: 'gbk' })
+      .marketing.voucher.send(paramsOf())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlipayApiError);
+    expect(error).toMatchObject({
+      code: '40004',
+      sub_code: 'TEMPLATE_NOT_EXIST',
+      sub_msg: subMsg,
+      verified: true,
+    });
+    expect(gateway.requests.at(-1)).toMatchObject({ encrypted: true, verdict: { sub_msg: subMsg } });
   });
 
   it('decrypts an encrypted business failure into AlipayApiError, verified', async () => {

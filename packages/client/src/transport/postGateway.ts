@@ -1,3 +1,4 @@
+import { loadCharsetDecoder } from '@aopkit/signer';
 import type { GatewayForm, paths } from '@aopkit/types';
 import { AlipayConnectionError } from '../errors/AlipayConnectionError.js';
 import { AlipayResponseError } from '../errors/AlipayResponseError.js';
@@ -21,17 +22,6 @@ export interface GatewayExchange {
   readonly fetch?: typeof fetch | undefined;
 }
 
-const decoders = new Map<string, TextDecoder>();
-// fetch's text() is always UTF-8; a GBK gateway answers in GBK, so decode the bytes ourselves.
-const decoderFor = (charset: string): TextDecoder => {
-  let decoder = decoders.get(charset);
-  if (!decoder) {
-    decoder = new TextDecoder(charset);
-    decoders.set(charset, decoder);
-  }
-  return decoder;
-};
-
 function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = (cause as { cause?: { code?: unknown; message?: unknown } }).cause;
@@ -46,11 +36,15 @@ function describe(cause: unknown): string {
  */
 export async function postGateway(api: GatewayApi, exchange: GatewayExchange): Promise<string> {
   const { signal: userSignal, timeoutMs, encodeValue } = exchange;
+  const utf8 = exchange.charset === 'utf-8';
+  // fetch's text() is always UTF-8. A GBK / GB2312 gateway answers with Java's bytes, so read them as Java
+  // does: WHATWG's TextDecoder('gbk') reads € (A2E3) and ♁ (A892) as other characters and has no GB2312
+  // of its own, and the signature would be checked over other text. The value encoder loaded it already.
+  const decode = utf8 ? undefined : await loadCharsetDecoder(exchange.charset);
   userSignal?.throwIfAborted();
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
-  const utf8 = exchange.charset === 'utf-8';
   const body = Object.entries(exchange.form as Record<string, string | undefined>)
     .flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`${k}=${encodeValue(v)}`]))
     .join('&');
@@ -80,7 +74,7 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
     });
     const data: unknown = result.data;
     if (typeof data === 'string') text = data;
-    else if (data instanceof ArrayBuffer) text = decoderFor(exchange.charset).decode(data);
+    else if (data instanceof ArrayBuffer && decode) text = decode(new Uint8Array(data));
   } catch (cause) {
     if (userSignal?.aborted) throw userSignal.reason;
     if (timeout.signal.aborted) throw new AlipayTimeoutError(timeoutMs, { cause });

@@ -1,14 +1,8 @@
+import { loadCharsetDecoder, loadCharsetEncoder } from '@aopkit/signer';
 import type { CommonRequestParams } from '@aopkit/types';
 
 /** Percent-encodes one form or query value as bytes of the request's charset. */
 export type ValueEncoder = (value: string) => string;
-
-type Iconv = typeof import('iconv-lite');
-let iconvLoading: Promise<Iconv> | undefined;
-
-// Loaded on first GBK use only, so UTF-8 users never ship or parse its tables.
-const loadIconv = (): Promise<Iconv> =>
-  (iconvLoading ??= import('iconv-lite').then((m) => (m as { default?: Iconv }).default ?? m));
 
 const HEX = Array.from({ length: 256 }, (_, b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`);
 // RFC 3986 unreserved characters stay as they are; every other byte is %XX.
@@ -29,24 +23,25 @@ function percentEncodeBytes(bytes: Uint8Array): string {
 
 /**
  * The value encoder for `charset`: UTF-8 is `encodeURIComponent`; GBK and GB2312 percent-encode
- * the value's bytes in that charset, as the gateway decodes the body with the declared charset.
+ * the value's bytes in that charset, as the gateway decodes the body with the declared charset. The
+ * bytes are the signer's (Java's `getBytes(charset)`), so what is sent is what is signed. The signer
+ * loads its GBK tables on first GBK use only, so UTF-8 users never parse them.
  */
 export async function loadValueEncoder(charset: CommonRequestParams['charset']): Promise<ValueEncoder> {
   if (charset === 'utf-8') return encodeURIComponent;
-  const iconv = await loadIconv();
-  return (value) => percentEncodeBytes(iconv.encode(value, charset));
+  const encode = await loadCharsetEncoder(charset);
+  return (value) => percentEncodeBytes(encode(value));
 }
 
 /**
- * The first field whose text `charset` cannot represent (iconv-lite would send `?` instead, and the
- * voucher would carry altered text under a valid signature), or undefined.
+ * The first field whose text Java's `charset` cannot represent, or undefined: a Java round trip
+ * (encode as Java's `getBytes`, read back as Java's `new String`) must give the text back. Else Java
+ * writes `?`, and the voucher would carry altered text under a valid signature (GB2312: 喆, ·, —, €…).
  */
 export async function unencodableField(
   fields: Readonly<Record<string, string>>,
   charset: Exclude<CommonRequestParams['charset'], 'utf-8'>,
 ): Promise<string | undefined> {
-  const iconv = await loadIconv();
-  return Object.keys(fields).find(
-    (k) => iconv.decode(iconv.encode(fields[k]!, charset), charset) !== fields[k],
-  );
+  const [encode, decode] = await Promise.all([loadCharsetEncoder(charset), loadCharsetDecoder(charset)]);
+  return Object.keys(fields).find((k) => decode(encode(fields[k]!)) !== fields[k]);
 }
