@@ -1,12 +1,19 @@
-import iconv from 'iconv-lite';
+import { loadCharsetEncoder } from '@aopkit/signer';
 
 type Charset = 'utf-8' | 'gbk' | 'gb2312';
 
 const UNRESERVED = /[A-Za-z0-9\-_.*]/;
 
+// Java's getBytes(charset), which URLEncoder uses: GBK writes € as A2E3 and ♁ as A892.
+const JAVA = {
+  'utf-8': await loadCharsetEncoder('utf-8'),
+  gbk: await loadCharsetEncoder('gbk'),
+  gb2312: await loadCharsetEncoder('gb2312'),
+};
+
 /** Percent-encodes text as bytes in `charset`, as Java's URLEncoder.encode(value, charset) does. */
 export function percentEncode(text: string, charset: Charset): string {
-  const bytes = charset === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, charset);
+  const bytes = JAVA[charset](text);
   let out = '';
   for (const byte of bytes) {
     const char = String.fromCharCode(byte);

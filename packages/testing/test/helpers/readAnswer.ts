@@ -1,6 +1,5 @@
-import { createVerifier } from '@aopkit/signer';
+import { createVerifier, loadCharsetDecoder } from '@aopkit/signer';
 import { METHOD } from '@aopkit/types';
-import iconv from 'iconv-lite';
 import { DROP, type FakeGateway } from '../../src/index.js';
 
 type Charset = 'utf-8' | 'gbk' | 'gb2312';
@@ -16,7 +15,10 @@ export interface Answer {
   contentType: string | null;
 }
 
-/** Decodes a response in `charset` and verifies it with the gateway's Alipay public key, as a client does. */
+/**
+ * Decodes a response in `charset` as Java does (A2E3 is €, A892 ♁; GB2312's A1A4 ・) and verifies it with
+ * the gateway's Alipay public key, as a client does.
+ */
 export async function readAnswer(
   response: Response | typeof DROP,
   gateway: Pick<FakeGateway, 'alipayPublicKey'>,
@@ -25,7 +27,7 @@ export async function readAnswer(
   if (response === DROP) throw new Error('the gateway dropped the connection');
   const charset = options.charset ?? 'utf-8';
   const bytes = Buffer.from(await response.arrayBuffer());
-  const raw = charset === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, charset);
+  const raw = charset === 'utf-8' ? bytes.toString('utf8') : (await loadCharsetDecoder(charset))(bytes);
   const verifier = createVerifier({
     alipayPublicKey: gateway.alipayPublicKey,
     charset,

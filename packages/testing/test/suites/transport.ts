@@ -1,8 +1,9 @@
 import { canonicalize, createSigner, formatTimestamp } from '@aopkit/signer';
 import { SUB_CODES } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
+import { DROP } from '../../src/index.js';
 import { requestFromParams, signedParams } from '../helpers/buildRequest.js';
-import { encodeForm } from '../helpers/encodeForm.js';
+import { encodeForm, percentEncode } from '../helpers/encodeForm.js';
 import { readAnswer } from '../helpers/readAnswer.js';
 import { demoApp, type Harness, okBiz } from '../helpers/setup.js';
 
@@ -94,6 +95,39 @@ export function transportChecks({ gateway, send, post, url }: Harness): void {
         expect(gateway.requests.at(-1)?.charset).toBe(charset);
       },
     );
+
+    it("gbk: € and ♁ travel as Java's A2E3 and A892, are read as Java reads them and stored intact", async () => {
+      const memo = '€100 ♁';
+      expect(percentEncode(memo, 'gbk')).toBe('%A2%E3100+%A8%92');
+      const answer = await send({ biz: okBiz('cs-euro', { memo }), charset: 'gbk' });
+      expect(answer.node.code).toBe('10000');
+      expect(gateway.requests.at(-1)).toMatchObject({ charset: 'gbk', verdict: { code: '10000' } });
+      expect(gateway.vouchers.at(-1)?.memo).toBe(memo);
+    });
+
+    it("gbk: an answer carrying € and ♁ is written in Java's bytes (A2E3, A892) and verifies", async () => {
+      const subMsg = '€100 ♁';
+      gateway.nextCall({ subCode: 'TEMPLATE_NOT_EXIST', subMsg });
+      const params = await signedParams({ app: demoApp, biz: okBiz('cs-euro-answer'), charset: 'gbk' });
+      const response = await gateway.handle(requestFromParams(params, { charset: 'gbk', url: url() }));
+      if (response === DROP) throw new Error('dropped');
+      const bytes = Buffer.from(await response.clone().arrayBuffer());
+      expect(bytes.toString('hex')).toContain('a2e331303020a892');
+      const answer = await readAnswer(response, gateway, { charset: 'gbk' });
+      expect(answer).toMatchObject({
+        verified: true,
+        node: { sub_code: 'TEMPLATE_NOT_EXIST', sub_msg: subMsg },
+      });
+    });
+
+    it("gb2312: ・ and ― travel as Java's A1A4 and A1AA and are stored intact; · and — cannot (Java sends ?)", async () => {
+      const memo = '张三\u30fb李四\u2015';
+      expect(percentEncode(memo, 'gb2312')).toBe('%D5%C5%C8%FD%A1%A4%C0%EE%CB%C4%A1%AA');
+      expect(percentEncode('\u00b7\u2014', 'gb2312')).toBe('%3F%3F');
+      const answer = await send({ biz: okBiz('cs-gb2312-dot', { memo }), charset: 'gb2312' });
+      expect(answer.node.code).toBe('10000');
+      expect(gateway.vouchers.at(-1)?.memo).toBe(memo);
+    });
 
     it('a GBK request signed over UTF-8 bytes fails, and the sub_msg still shows the decoded string', async () => {
       const biz = okBiz('cs-mixed', { memo: '中文' });
