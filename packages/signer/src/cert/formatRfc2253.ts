@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../charset/createDecoder.js';
 import { childrenOf, contentOf, DerError, type DerNode, oidOf, SEQUENCE } from '../der/readDer.js';
 import { encodeNode } from '../der/writeDer.js';
 
@@ -18,21 +19,10 @@ const KEYWORDS: Record<string, string> = {
 };
 
 // UTF8String, PrintableString, T61String, IA5String, GeneralString, BMPString: the tags Java
-// prints as text. Any other tag (NumericString, VisibleString, UniversalString, ...) prints as #hex.
+// prints as text, all read as UTF-8 (yes, BMPString and T61String too) with Java's own UTF-8 reading
+// (a leading BOM kept, one U+FFFD per encoded surrogate). Any other tag (NumericString,
+// VisibleString, UniversalString, ...) prints as #hex.
 const TEXT_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, 0x1b, 0x1e]);
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true }); // Java keeps a leading BOM
-
-// Java decodes all of those tags as UTF-8 (yes, BMPString and T61String too), with U+FFFD for bad
-// bytes, as TextDecoder does, except that it makes ONE U+FFFD of an encoded surrogate (ED A0..BF
-// and a continuation byte if any) where TextDecoder makes one per byte: so turn those into one
-// invalid byte first.
-const decode = (bytes: Uint8Array): string =>
-  utf8.decode(
-    Uint8Array.from(String.fromCharCode(...bytes).replace(/\xed[\xa0-\xbf][\x80-\xbf]?/g, '\xff'), (c) =>
-      c.charCodeAt(0),
-    ),
-  );
-
 // Java backslash-escapes each of ,=+<>#;"\ wherever it is, and each leading or trailing space or
 // CR (every one, not just the first/last); U+0000 becomes \00.
 const escapeValue = (value: string): string =>
@@ -49,7 +39,7 @@ function formatAttribute(der: Uint8Array, attribute: DerNode): string {
   // Types without a keyword, and non-text values, print as #hex of the value re-encoded as DER
   // (Java accepts a long-form length such as 81 05 and prints the short form).
   return keyword && TEXT_TAGS.has(value.tag)
-    ? `${keyword}=${escapeValue(decode(content))}`
+    ? `${keyword}=${escapeValue(decodeUtf8(content))}`
     : `${keyword ?? oid}=#${hex(encodeNode(value.tag, content))}`;
 }
 

@@ -3,10 +3,11 @@ import { type Charset, loadJava } from './createEncoder.js';
 // ignoreBOM: a leading U+FEFF is kept, as Java's new String(bytes, UTF_8) keeps it.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
+// Java's `new String(bytes, UTF_8)` (also how it reads certificate name strings, formatRfc2253.ts).
 // Java decodes UTF-8 as TextDecoder does (U+FFFD for each maximal bad subpart), except that it reads
 // ONE U+FFFD for an encoded surrogate (ED A0–BF, and a continuation byte if one follows) where
 // TextDecoder reads one per byte. ED is always a lead byte, so the text splits cleanly there.
-const decodeUtf8 = (bytes: Uint8Array): string => {
+export const decodeUtf8 = (bytes: Uint8Array): string => {
   let at = bytes.indexOf(0xed);
   if (at < 0) return utf8.decode(bytes); // the common case: one call
   let text = '';
