@@ -18,8 +18,17 @@ export interface AesOptions {
   charset?: Charset;
 }
 
+const keyBytes = (base64Key: unknown): Uint8Array | undefined =>
+  typeof base64Key === 'string' ? base64Decode(base64Key.trim()) : undefined;
+
+/**
+ * Whether `value` is an AES key as Alipay issues it and {@link aesEncrypt} takes it: standard base64
+ * of 16 bytes (AES-128), surrounding whitespace allowed. For validating options without echoing them.
+ */
+export const isAesKey = (value: unknown): boolean => keyBytes(value)?.length === 16;
+
 function aesKeyBytes(base64Key: string): Uint8Array {
-  const key = typeof base64Key === 'string' ? base64Decode(base64Key.trim()) : undefined;
+  const key = keyBytes(base64Key);
   if (key?.length !== 16) {
     throw new AlipayKeyError('the AES key must be base64 of 16 bytes (AES-128, as Alipay issues it)');
   }

@@ -28,7 +28,7 @@ export { type NotificationOptions, verifyNotification } from './verifyNotificati
 export { certSerialNumber, rootCertSerialNumber } from './cert/certSerialNumber.js';
 
 // AES content encryption
-export { type AesOptions, aesDecrypt, aesEncrypt } from './aes.js';
+export { type AesOptions, aesDecrypt, aesEncrypt, isAesKey } from './aes.js';
 
 // Errors
 export { SignerError } from './errors/SignerError.js';

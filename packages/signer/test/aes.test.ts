@@ -2,7 +2,7 @@ import { createDecipheriv } from 'node:crypto';
 import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { AlipayKeyError, aesDecrypt, aesEncrypt, SignerError } from '../src/index.js';
+import { AlipayKeyError, aesDecrypt, aesEncrypt, isAesKey, SignerError } from '../src/index.js';
 
 // The official SDK's AES (crypto-js) is an independent implementation of the same rule.
 const sdkUtil = createRequire(createRequire(import.meta.url).resolve('alipay-sdk'))('./util.js') as {
@@ -32,6 +32,22 @@ describe('AES content encryption (AES-128-CBC, zero IV, PKCS#7, base64)', () => 
     ['24 bytes (AES-192 is not what Alipay issues)', btoa('x'.repeat(24))],
   ])('rejects a key that is %s', async (_, key) => {
     await expect(aesEncrypt('x', key)).rejects.toBeInstanceOf(AlipayKeyError);
+  });
+
+  it('isAesKey accepts exactly the keys aesEncrypt takes', async () => {
+    expect(isAesKey(KEY)).toBe(true);
+    expect(isAesKey(` ${KEY}\n`)).toBe(true);
+    for (const bad of [
+      'not a key!',
+      btoa('x'.repeat(24)),
+      btoa('x'.repeat(15)),
+      `${KEY.slice(0, 21)}Ł==`,
+      16,
+      undefined,
+    ]) {
+      expect(isAesKey(bad)).toBe(false);
+      if (typeof bad === 'string') await expect(aesEncrypt('x', bad)).rejects.toBeInstanceOf(AlipayKeyError);
+    }
   });
 
   it('rejects ciphertext under the wrong key or of partial blocks', async () => {

@@ -18,6 +18,7 @@ describe('public API', () => {
       'createSigner',
       'createVerifier',
       'formatTimestamp',
+      'isAesKey',
       'loadCharsetDecoder',
       'loadCharsetEncoder',
       'responseNodeName',

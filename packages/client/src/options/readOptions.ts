@@ -1,3 +1,4 @@
+import { isAesKey } from '@aopkit/signer';
 import type { CommonRequestParams } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
 import type { AlipayClientOptions, AlipayLogger } from './AlipayClientOptions.js';
@@ -40,8 +41,6 @@ const KNOWN: ReadonlySet<string> = new Set<keyof AlipayClientOptions>([
   'logger',
   'encryptKey',
 ]);
-// AES-128 (PROTOCOL §10): 16 bytes are 24 base64 characters ending in '=='.
-const AES_KEY_RE = /^[A-Za-z0-9+/]{22}==$/;
 
 /** Validates every option (naming the field and the rule, never echoing a key) and parses keys once. */
 export function readOptions(options: AlipayClientOptions): ResolvedOptions {
@@ -64,7 +63,8 @@ export function readOptions(options: AlipayClientOptions): ResolvedOptions {
     secret: true,
   });
   const encryptKey = readString(options.encryptKey, 'encryptKey', { secret: true });
-  if (encryptKey !== undefined && !AES_KEY_RE.test(encryptKey.trim())) {
+  // AES-128 (PROTOCOL §10), as the signer's aesEncrypt takes it.
+  if (encryptKey !== undefined && !isAesKey(encryptKey)) {
     throw invalidOption('encryptKey', 'key', 'must be the base64 of a 16-byte AES key (24 characters)');
   }
   const retry = options.retryDelay ?? {};
