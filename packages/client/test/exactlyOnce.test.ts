@@ -19,7 +19,7 @@ afterAll(() => server.close());
 
 describe('exactly once under 30% seeded faults', () => {
   it(`${SENDS} sends → ${SENDS} vouchers, none twice, every call settled with a typed outcome`, {
-    timeout: 60_000,
+    timeout: 120_000, // 31 s with the whole `pnpm test` on one core; a hang guard, not a speed target
   }, async () => {
     // A 400 ms latency fault against a 200 ms timeout: the fake may still issue after the client gave up.
     const client = clientOf(gateway, {

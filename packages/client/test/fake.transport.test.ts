@@ -8,7 +8,14 @@ import {
   AlipaySignatureError,
   AlipayTimeoutError,
 } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
+import {
+  clientOf,
+  fakeGateway,
+  nextOutBizNo,
+  serveInProcess,
+  USER,
+  untilAnswered,
+} from './helpers/fakeSetup.js';
 
 const gateway = fakeGateway();
 const server = serveInProcess(gateway);
@@ -149,11 +156,20 @@ describe('retries through the fake’s faults, never a second voucher', () => {
   });
 
   it('a slow answer → AlipayTimeoutError per attempt, then success on the retry', async () => {
-    gateway.nextCall({ latencyMs: 300 });
-    await expect(send({ timeoutMs: 100 })).resolves.toMatchObject({ user_id: USER.user_id });
-    gateway.nextCall({ latencyMs: 300 });
-    const error = await failure({ timeoutMs: 100, maxRetries: 0 });
+    // The retry has the whole 250 ms for one signed round trip: room on a loaded machine.
+    const first = params();
+    gateway.nextCall({ latencyMs: 1_000 });
+    const client = clientOf(gateway, { timeoutMs: 250 });
+    await expect(client.marketing.voucher.send(first)).resolves.toMatchObject({ user_id: USER.user_id });
+    const second = params();
+    gateway.nextCall({ latencyMs: 1_000 });
+    const error = await clientOf(gateway, { timeoutMs: 250, maxRetries: 0 })
+      .marketing.voucher.send(second)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayTimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 100, retryable: true });
+    expect(error).toMatchObject({ timeoutMs: 250, retryable: true });
+    // The abandoned slow requests finish here, not after the reset, inside another test.
+    await untilAnswered(gateway, first.out_biz_no, 2);
+    await untilAnswered(gateway, second.out_biz_no, 1);
   });
 });

@@ -1,6 +1,6 @@
 import { createFakeGateway, type FakeGateway, type FakeGatewayOptions } from '@aopkit/testing';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { type AlipayClientOptions, createAlipayClient } from '../../src/index.js';
 import { type KeyPair, testKeys } from './keys.js';
 
@@ -49,6 +49,16 @@ export function clientOf(
 let n = 0;
 /** A fresh out_biz_no. */
 export const nextOutBizNo = (prefix = 'order') => `${prefix}-${Date.now().toString(36)}-${++n}`;
+
+/**
+ * Waits until the fake has finished `count` requests for `outBizNo`, a slow one the client gave up on
+ * included: the fake still answers it (and issues) after the client's timeout, and must not do so in
+ * a later test.
+ */
+export async function untilAnswered(gateway: FakeGateway, outBizNo: string, count: number) {
+  const ours = () => gateway.requests.filter((r) => r.params.biz_content?.includes(`"${outBizNo}"`));
+  await vi.waitFor(() => expect(ours()).toHaveLength(count), { timeout: 10_000, interval: 20 });
+}
 
 /**
  * The fake answering in-process through MSW for the calling test file: listening for the whole file,
