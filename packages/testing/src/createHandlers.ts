@@ -1,4 +1,7 @@
-import { HttpResponse, http, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
+// Not from 'msw': its index loads msw's WebSocket support, which opens a BroadcastChannel at import
+// that Deno cannot unref, so a Deno program using the fake would never exit.
+import { http } from 'msw/core/http';
 import { DROP } from './DROP.js';
 
 /** MSW handlers answering POST on each gateway URL with `handle`; DROP becomes a network error. */
@@ -10,7 +13,7 @@ export function createHandlers(
     (url): RequestHandler =>
       http.post(url, async ({ request }) => {
         const response = await handle(request);
-        return response === DROP ? HttpResponse.error() : response;
+        return response === DROP ? Response.error() : response;
       }),
   );
 }
