@@ -182,7 +182,13 @@ export interface FakeGateway {
   /** Certificate mode: the fake Alipay public-key certificate and root bundle (PEM), when known. */
   readonly alipayPublicCert?: string;
   readonly alipayRootCert?: string;
+  /** Adds or replaces a template; a `type` other than `voucher`/`red_packet` or a non-boolean `expired` throws. */
   addTemplate(template: FakeTemplate): void;
+  /**
+   * Adds or replaces a user (by `user_id`; a replaced user's old `login_id`/`taobao_nick` stop reaching
+   * it). Throws on a non-string or empty `login_id`/`taobao_nick`, one that belongs to another user, or
+   * a non-boolean `frozen`.
+   */
   addUser(user: FakeUser): void;
   expireTemplate(templateId: string): void;
   freezeUser(userId: string): void;

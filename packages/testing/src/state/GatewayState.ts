@@ -36,11 +36,13 @@ export class GatewayState {
         `${where}: template ${JSON.stringify(template.template_id)}: type must be one of ${TEMPLATE_TYPES.join(', ')} (got ${got})`,
       );
     }
-    this.templates.set(template.template_id, {
-      template_id: template.template_id,
-      type,
-      expired: template.expired ?? false,
-    });
+    const expired = template.expired ?? false;
+    if (typeof expired !== 'boolean') {
+      throw new TypeError(
+        `${where}: template ${JSON.stringify(template.template_id)}: expired must be a boolean`,
+      );
+    }
+    this.templates.set(template.template_id, { template_id: template.template_id, type, expired });
   }
 
   /** Adds (or replaces) a user; `where` names it in errors (a fixtures entry, or the method). */
@@ -51,10 +53,31 @@ export class GatewayState {
     if (typeof user.user_id !== 'string' || user.user_id === '') {
       throw new TypeError(`${where}: user_id must be a non-empty string`);
     }
-    const copy: FakeUser = { ...user, frozen: user.frozen ?? false };
+    const who = `${where}: user ${JSON.stringify(user.user_id)}`;
+    for (const field of ['login_id', 'taobao_nick'] as const) {
+      const value = user[field];
+      if (value === undefined) continue;
+      // A number or an empty string would never match a request: refused, not silently unreachable.
+      if (typeof value !== 'string' || value === '') {
+        throw new TypeError(`${who}: ${field} must be a non-empty string when given`);
+      }
+      const holder = this.#users[field].get(value);
+      if (holder && holder.user_id !== user.user_id) {
+        throw new TypeError(
+          `${who}: ${field} ${JSON.stringify(value)} already belongs to user ${JSON.stringify(holder.user_id)}`,
+        );
+      }
+    }
+    const frozen = user.frozen ?? false;
+    if (typeof frozen !== 'boolean') throw new TypeError(`${who}: frozen must be a boolean`);
+    // Replacing a user: its old login_id / taobao_nick must not keep reaching the old record.
+    const previous = this.#users.user_id.get(user.user_id);
+    if (previous?.login_id !== undefined) this.#users.login_id.delete(previous.login_id);
+    if (previous?.taobao_nick !== undefined) this.#users.taobao_nick.delete(previous.taobao_nick);
+    const copy: FakeUser = { ...user, frozen };
     this.#users.user_id.set(copy.user_id, copy);
-    if (copy.login_id) this.#users.login_id.set(copy.login_id, copy);
-    if (copy.taobao_nick) this.#users.taobao_nick.set(copy.taobao_nick, copy);
+    if (copy.login_id !== undefined) this.#users.login_id.set(copy.login_id, copy);
+    if (copy.taobao_nick !== undefined) this.#users.taobao_nick.set(copy.taobao_nick, copy);
   }
 
   findUser(field: IdentityField, value: string): FakeUser | undefined {

@@ -110,6 +110,43 @@ export function businessRules({ gateway, send }: Harness): void {
       );
     });
 
+    it('a user or template entry that could never match is refused, naming the entry and field', () => {
+      const user = { user_id: '2088000000000200' };
+      expect(() => gateway.addUser({ ...user, login_id: 12345 as never })).toThrow(
+        'addUser: user "2088000000000200": login_id must be a non-empty string when given',
+      );
+      expect(() => gateway.addUser({ ...user, taobao_nick: '' })).toThrow(
+        'addUser: user "2088000000000200": taobao_nick must be a non-empty string when given',
+      );
+      expect(() => gateway.addUser({ ...user, frozen: 'yes' as never })).toThrow(
+        'addUser: user "2088000000000200": frozen must be a boolean',
+      );
+      expect(() => gateway.addTemplate({ template_id: 'T', expired: 1 as never })).toThrow(
+        'addTemplate: template "T": expired must be a boolean',
+      );
+      expect(() =>
+        createFakeGateway({ fixtures: { users: [{ user_id: '2088000000000201', login_id: 7 as never }] } }),
+      ).toThrow('users[0]: user "2088000000000201": login_id must be a non-empty string when given');
+    });
+
+    it('a login_id or taobao_nick belongs to one user; replacing a user drops its old ones', async () => {
+      gateway.addUser({ user_id: '2088000000000300', login_id: 'old@example.com' });
+      expect(() => gateway.addUser({ user_id: '2088000000000301', login_id: 'old@example.com' })).toThrow(
+        'addUser: user "2088000000000301": login_id "old@example.com" already belongs to user "2088000000000300"',
+      );
+      gateway.addUser({ user_id: '2088000000000300', login_id: 'new@example.com' });
+      const byOld = await send({
+        biz: { template_id: 'TPL_VOUCHER_ACTIVE', out_biz_no: 'u1', login_id: 'old@example.com' },
+      });
+      expect(byOld.node.sub_code).toBe('USER_NOT_EXIST');
+      const byNew = await send({
+        biz: { template_id: 'TPL_VOUCHER_ACTIVE', out_biz_no: 'u2', login_id: 'new@example.com' },
+      });
+      expect(byNew.node).toMatchObject({ code: '10000', user_id: '2088000000000300' });
+      // Now free, the old login_id may go to another user.
+      gateway.addUser({ user_id: '2088000000000301', login_id: 'old@example.com' });
+    });
+
     it('reset() restores the fixtures: added state and vouchers are gone', async () => {
       gateway.addTemplate({ template_id: 'TPL_TEMP' });
       await send({ biz: okBiz('z1') });
