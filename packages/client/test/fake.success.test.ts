@@ -1,4 +1,4 @@
-import { GATEWAYS } from '@aopkit/types';
+import { BIZ_CONTENT_FIELDS, GATEWAYS } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
 import type { VoucherSendParams } from '../src/index.js';
 import {
@@ -95,6 +95,18 @@ describe('successful sends against the fake gateway (MSW)', () => {
       rule: 'charset',
     });
     expect(gateway.requests).toHaveLength(0);
+  });
+
+  it('limits lengths as the fake does: 64 emoji fill memo (128); one more unit never leaves', async () => {
+    const client = clientOf(gateway);
+    const full = '😀'.repeat(BIZ_CONTENT_FIELDS.memo.maxLength / 2);
+    const base = { template_id: 'T_VOUCHER', user_id: USER.user_id };
+    await client.marketing.voucher.send({ ...base, out_biz_no: nextOutBizNo(), memo: full });
+    expect(gateway.vouchers.at(-1)!.memo).toBe(full);
+    await expect(
+      client.marketing.voucher.send({ ...base, out_biz_no: nextOutBizNo(), memo: `${full}!` }),
+    ).rejects.toMatchObject({ name: 'AlipayValidationError', field: 'memo', rule: 'maxLength' });
+    expect(gateway.requests).toHaveLength(1); // the fake's own refusal of 129 is its package's test
   });
 
   it('signs with RSA (SHA1withRSA) for an app configured so', async () => {

@@ -88,9 +88,13 @@ describe('serializeBizContent', () => {
     expect(rejection({ ...base, [field]: 'x'.repeat(max + 1) })).toMatchObject({ field, rule: 'maxLength' });
   });
 
-  it('counts maxLength in characters, not UTF-16 units', () => {
+  it('counts maxLength in UTF-16 units, as the gateway (Java) and the fake do: an emoji counts 2', () => {
     const max = BIZ_CONTENT_FIELDS.memo.maxLength;
-    expect(() => serializeBizContent({ ...base, memo: '😀'.repeat(max) })).not.toThrow();
+    expect(() => serializeBizContent({ ...base, memo: '优'.repeat(max) })).not.toThrow();
+    expect(() => serializeBizContent({ ...base, memo: '😀'.repeat(max / 2) })).not.toThrow();
+    const error = rejection({ ...base, memo: `${'😀'.repeat(max / 2)}a` });
+    expect(error).toMatchObject({ field: 'memo', rule: 'maxLength' });
+    expect((error as Error).message).toContain(`got ${max + 1}`);
     expect(rejection({ ...base, memo: '优'.repeat(max + 1) })).toMatchObject({
       field: 'memo',
       rule: 'maxLength',

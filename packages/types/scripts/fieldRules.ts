@@ -49,7 +49,20 @@ export function fieldsOf(
   return fields;
 }
 
+// What fieldOf reads, and what only documents. Any other keyword (const, minLength, format, …) would
+// constrain the field in the spec but silently not in the facts the client and the fake check against.
+const CARRIED = new Set(['type', 'description', 'maxLength', 'pattern', 'enum']);
+const DOCUMENTING = new Set(['examples', 'title', '$comment', 'contentMediaType', 'contentSchema']);
+
 function fieldOf(schema: JsonObject, pointer: string, required: boolean): FieldFact {
+  for (const keyword of Object.keys(schema)) {
+    if (!CARRIED.has(keyword) && !DOCUMENTING.has(keyword)) {
+      throw new SpecError(
+        pointer,
+        `keyword ${keyword} is not carried into the generated facts: teach scripts/fieldRules.ts to carry it, or drop it`,
+      );
+    }
+  }
   if (schema.type !== 'string') throw new SpecError(pointer, 'gateway fields must be of type string');
   const field: FieldFact = {
     required,

@@ -117,7 +117,7 @@ export interface components {
             app_auth_token?: components["schemas"]["CommonRequestParams"]["app_auth_token"];
         };
         /**
-         * @description The business parameters of alipay.marketing.voucher.send, sent as the JSON text of biz_content. At least one of user_id, login_id, taobao_nick is required; when several are given the first in that order wins (x-identity-priority).
+         * @description The business parameters of alipay.marketing.voucher.send, sent as the JSON text of biz_content. At least one of user_id, login_id, taobao_nick is required; when several are given the first in that order wins (x-identity-priority). Every maxLength counts UTF-16 code units, as the gateway's Java String.length() does (an emoji counts 2), not code points as JSON Schema would (x-length-unit).
          * @example {
          *       "template_id": "20140601000730010040000000EB",
          *       "login_id": "13196215350",

@@ -139,6 +139,20 @@ describe('buildFacts rejects a spec that lacks what it needs', () => {
       /retryable must be a boolean/,
     ],
     [
+      'a field keyword the facts would not carry (minLength)',
+      changed(`${S}/Biz/properties/coupon_id`, (p) => {
+        p.minLength = 2;
+      }),
+      /Biz\/properties\/coupon_id: keyword minLength is not carried into the generated facts/,
+    ],
+    [
+      'a field keyword the facts would not carry, behind a $ref (const)',
+      changed(`${S}/Phone`, (p) => {
+        p.const = '13800000000';
+      }),
+      /keyword const is not carried into the generated facts/,
+    ],
+    [
       'no sandbox server',
       changed('#/servers/1', (s) => {
         s['x-environment'] = 'staging';

@@ -51,7 +51,7 @@ beforeAll(async () => {
   // strictRequired would reject the "at least one of" idiom (anyOf branches that only list required).
   ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
   // The spec's vendor extensions are annotations; `components` holds the schemas the $refs point into.
-  ajv.addVocabulary(['components', 'x-identity-priority', 'x-result-codes', 'x-sub-codes']);
+  ajv.addVocabulary(['components', 'x-identity-priority', 'x-length-unit', 'x-result-codes', 'x-sub-codes']);
   ajv.addSchema({ $id: ROOT, components: spec.components });
 });
 

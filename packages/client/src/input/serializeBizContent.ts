@@ -9,9 +9,6 @@ const RULES: Readonly<Record<string, FieldRule>> = BIZ_CONTENT_FIELDS;
 const invalid = (field: string, rule: ValidationRule, message: string) =>
   new AlipayValidationError(message, { field, rule });
 
-// JSON Schema counts maxLength in code points; .length (UTF-16 units) is an upper bound.
-const codePoints = (s: string, max: number): number => (s.length <= max ? s.length : [...s].length);
-
 function checkString(field: Field, value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined; // empty means absent, as when signing
   if (field === 'amount') {
@@ -25,11 +22,13 @@ function checkString(field: Field, value: unknown): string | undefined {
   if (typeof value !== 'string')
     throw invalid(field, 'type', `${field} must be a string (got ${value === null ? 'null' : typeof value})`);
   const rule = RULES[field]!;
-  if (rule.maxLength !== undefined && codePoints(value, rule.maxLength) > rule.maxLength) {
+  // Counted in UTF-16 units, as the gateway's Java String.length() and the fake count (JSON Schema
+  // would count code points): an emoji counts 2. Never more lenient than the gateway.
+  if (rule.maxLength !== undefined && value.length > rule.maxLength) {
     throw invalid(
       field,
       'maxLength',
-      `${field} must be at most ${rule.maxLength} characters (got ${codePoints(value, rule.maxLength)})`,
+      `${field} must be at most ${rule.maxLength} characters, counted in UTF-16 units as the gateway counts them (an emoji counts 2; got ${value.length})`,
     );
   }
   if (rule.enum && !rule.enum.includes(value))

@@ -52,6 +52,15 @@ export function bizContentChecks({ send }: Harness): void {
       },
     );
 
+    it('counts length in UTF-16 units, as Java String.length() does: an emoji counts 2', async () => {
+      const full = '😀'.repeat(BIZ_CONTENT_FIELDS.memo.maxLength / 2);
+      expect((await send({ biz: okBiz('len-e1', { memo: full }) })).node.code).toBe('10000');
+      expectInvalid(
+        (await send({ biz: okBiz('len-e2', { memo: `${full}x` }) })).node,
+        `memo is longer than ${BIZ_CONTENT_FIELDS.memo.maxLength}`,
+      );
+    });
+
     it.each(['9.9', '09.99', '9', '-1.00', '1e3'])('amount %s does not match #.00', async (amount) => {
       const answer = await send({ biz: okBiz('p1', { template_id: 'TPL_RED_PACKET', amount }) });
       expectInvalid(answer.node, 'amount does not match');
