@@ -81,6 +81,21 @@ export const COMMON_PARAMS = {
     required: false,
     enum: ['AES'],
   },
+  notify_url: {
+    required: false,
+  },
+  return_url: {
+    required: false,
+  },
+  auth_token: {
+    required: false,
+  },
+  alipay_sdk: {
+    required: false,
+  },
+  prod_code: {
+    required: false,
+  },
   biz_content: {
     required: true,
   },
@@ -100,6 +115,11 @@ export const COMMON_PARAM_DESCRIPTIONS = {
   app_cert_sn: 'Certificate mode (公钥证书模式): the SN of the application\'s public-key certificate, lowercase hex MD5 of its issuer DN (RFC 2253) and decimal serial number.',
   alipay_root_cert_sn: 'Certificate mode (公钥证书模式): the SNs of the RSA certificates of Alipay\'s root bundle, in file order, joined with _.',
   encrypt_type: 'Content encryption: AES means biz_content carries the base64 AES-128-CBC ciphertext of the business parameters (and the response node comes back encrypted).',
+  notify_url: 'The URL Alipay calls for asynchronous notifications (异步通知地址). This operation sends none; like any parameter it is signed when present. The Java SDK sends it in the query.',
+  return_url: 'The page a browser returns to after a page-based call (同步返回地址). Unused by this operation; signed when present.',
+  auth_token: 'A user\'s authorization token (用户授权令牌), for calls made on a user\'s behalf. A bad or expired one is answered with aop.invalid-auth-token or aop.auth-token-time-out. Signed when present.',
+  alipay_sdk: 'The name and version of the SDK that made the call, such as alipay-sdk-java-4.38.0.ALL (informational). The Java SDK always sends it; signed like any parameter.',
+  prod_code: 'The product code (销售产品码) of the contract the call is made under, when the merchant\'s contract requires it. Signed when present.',
   biz_content: 'The business parameters as JSON text (请求参数的集合), no length limit; sent in the form body.',
 } as const satisfies Record<keyof typeof COMMON_PARAMS, string>;
 

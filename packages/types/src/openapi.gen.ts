@@ -105,6 +105,16 @@ export interface components {
              * @enum {string}
              */
             encrypt_type?: "AES";
+            /** @description The URL Alipay calls for asynchronous notifications (异步通知地址). This operation sends none; like any parameter it is signed when present. The Java SDK sends it in the query. */
+            notify_url?: string;
+            /** @description The page a browser returns to after a page-based call (同步返回地址). Unused by this operation; signed when present. */
+            return_url?: string;
+            /** @description A user's authorization token (用户授权令牌), for calls made on a user's behalf. A bad or expired one is answered with aop.invalid-auth-token or aop.auth-token-time-out. Signed when present. */
+            auth_token?: string;
+            /** @description The name and version of the SDK that made the call, such as alipay-sdk-java-4.38.0.ALL (informational). The Java SDK always sends it; signed like any parameter. */
+            alipay_sdk?: string;
+            /** @description The product code (销售产品码) of the contract the call is made under, when the merchant's contract requires it. Signed when present. */
+            prod_code?: string;
             /**
              * @description The business parameters as JSON text (请求参数的集合), no length limit; sent in the form body.
              * @example {"template_id":"20140601000730010040000000EB","user_id":"2088302001456115","out_biz_no":"2016122814164328aadaee_1aee_4"}
@@ -268,6 +278,11 @@ export interface components {
         app_cert_sn: components["schemas"]["CommonRequestParams"]["app_cert_sn"];
         alipay_root_cert_sn: components["schemas"]["CommonRequestParams"]["alipay_root_cert_sn"];
         encrypt_type: components["schemas"]["CommonRequestParams"]["encrypt_type"];
+        notify_url: components["schemas"]["CommonRequestParams"]["notify_url"];
+        return_url: components["schemas"]["CommonRequestParams"]["return_url"];
+        auth_token: components["schemas"]["CommonRequestParams"]["auth_token"];
+        alipay_sdk: components["schemas"]["CommonRequestParams"]["alipay_sdk"];
+        prod_code: components["schemas"]["CommonRequestParams"]["prod_code"];
     };
     requestBodies: never;
     headers: never;
@@ -290,6 +305,11 @@ export interface operations {
                 app_cert_sn?: components["parameters"]["app_cert_sn"];
                 alipay_root_cert_sn?: components["parameters"]["alipay_root_cert_sn"];
                 encrypt_type?: components["parameters"]["encrypt_type"];
+                notify_url?: components["parameters"]["notify_url"];
+                return_url?: components["parameters"]["return_url"];
+                auth_token?: components["parameters"]["auth_token"];
+                alipay_sdk?: components["parameters"]["alipay_sdk"];
+                prod_code?: components["parameters"]["prod_code"];
             };
             header?: never;
             path?: never;

@@ -168,4 +168,27 @@ describe('the schemas reject what the gateway rejects', () => {
   ])('common parameter: %s', (_name, field, value, message) => {
     expect(problems(`${S}/CommonRequestParams/properties/${field}`, value)).toMatch(message);
   });
+
+  it('accepts every common parameter the Java SDK sends (PROTOCOL §4), and no unknown one', () => {
+    const java = {
+      app_id: '2014072300007148',
+      method: 'alipay.marketing.voucher.send',
+      format: 'JSON',
+      charset: 'utf-8',
+      sign_type: 'RSA2',
+      sign: 'A'.repeat(344),
+      timestamp: '2014-07-24 03:07:50',
+      version: '1.0',
+      biz_content: JSON.stringify(biz),
+      notify_url: 'https://merchant.example.com/notify',
+      return_url: 'https://merchant.example.com/return',
+      auth_token: 'authusrB1234',
+      alipay_sdk: 'alipay-sdk-java-4.38.0.ALL',
+      prod_code: 'PRODUCT',
+    };
+    expect(problems(`${S}/CommonRequestParams`, java)).toBe('');
+    expect(problems(`${S}/CommonRequestParams`, { ...java, sdk_version: '1' })).toMatch(
+      /must NOT have additional properties/,
+    );
+  });
 });
