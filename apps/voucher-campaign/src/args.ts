@@ -33,7 +33,9 @@ Real gateway: set ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY (or ALIPAY_PRIVATE_KEY_FILE)
 (or ALIPAY_PUBLIC_KEY_FILE) and ALIPAY_GATEWAY (a URL, or "sandbox"; default production).
 Without ALIPAY_APP_ID the campaign runs against the built-in fake gateway (demo mode).
 
-Exit codes: 0 every recipient holds its voucher; 1 some failed, were skipped or not reached; 2 usage error.`;
+Exit codes: 0 every recipient holds its voucher; 1 some failed, were skipped or not reached, or a person
+got two vouchers (listed under two identities); 2 usage, configuration, recipients-file or journal error;
+130 stopped by Ctrl-C; 143 stopped by SIGTERM.`;
 
 export interface SendCommand {
   readonly template?: string;

@@ -2,13 +2,22 @@
 import { main } from './main';
 
 // Ctrl-C or SIGTERM: stop starting sends, let the ones in flight finish and be journaled, then report.
+// The handler runs once: a second Ctrl-C meets Node's default and ends the process at once (safe too: the
+// journal and the deterministic out_biz_no make a rerun resend, never double-issue, what was in flight).
 const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`\n${signal}: finishing the sends in flight, then stopping\n`);
-    controller.abort();
-  });
-}
+let received: 'SIGINT' | 'SIGTERM' | undefined;
+const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+  received = signal;
+  // No handler left: the next SIGINT or SIGTERM gets the default action.
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+  process.stderr.write(
+    `\n${signal}: finishing the sends in flight, then stopping (send it again to stop at once)\n`,
+  );
+  controller.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
@@ -16,4 +25,6 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   signal: controller.signal,
 });
-process.exitCode = controller.signal.aborted && code === 1 ? 130 : code;
+// 128 + the signal's number, as shells report a process killed by it.
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+process.exitCode = received && code === 1 ? SIGNAL_EXIT[received] : code;

@@ -1,16 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAlipayClient } from '@aopkit/client';
+import { dirname, join, resolve } from 'node:path';
+import { AlipayValidationError, createAlipayClient } from '@aopkit/client';
 import { HELP, parseSendArgs, type SendCommand } from './args';
-import { ConfigError, credentialsFromEnv } from './credentials';
+import { type ClientSettings, ConfigError, credentialsFromEnv } from './credentials';
 import { DEMO_RECIPIENTS, DEMO_TEMPLATE, describeDemoGateway, startDemoGateway } from './demo';
-import { Journal, readJournal } from './journal';
+import { type CampaignHeader, Journal, JournalError, readJournal } from './journal';
 import { createProgressReporter } from './progress';
-import { loadRecipients } from './recipients';
+import { loadRecipients, type RecipientList } from './recipients';
 import { writeResultsCsv } from './resultsCsv';
 import { runCampaign } from './runCampaign';
-import { formatSummary, summarize } from './summary';
+import { describeDuplicate, formatSummary, summarize } from './summary';
 
 /** Where the CLI writes: process.stdout/stderr, or a collector in tests. */
 export interface Output {
@@ -22,11 +22,14 @@ export interface Io {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: NodeJS.ProcessEnv;
-  /** Aborts the run: in-flight sends finish and are recorded, nothing new starts. */
+  /** Stops the run: nothing new starts; sends in flight are not cancelled, they finish and are recorded. */
   readonly signal?: AbortSignal;
 }
 
-/** Runs the CLI; resolves to the process exit code (0 all issued, 1 something failed, 2 usage error). */
+/**
+ * Runs the CLI; resolves to the process exit code: 0 all issued; 1 something failed, was skipped, not
+ * reached, or went to a person twice; 2 usage, configuration, recipients-file or journal error.
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const command = parseSendArgs(argv);
@@ -47,6 +50,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
   const real = cmd.demo ? undefined : credentialsFromEnv(io.env);
   const demo = real || cmd.dryRun ? undefined : startDemoGateway({ faultRate: cmd.faultRate, ...seed(cmd) });
   try {
+    // Everything that can be wrong with the command is checked before the journal is touched.
     const template_id = cmd.template ?? (real ? undefined : DEMO_TEMPLATE);
     const recipientsPath = cmd.recipients ?? (real ? undefined : DEMO_RECIPIENTS);
     if (!template_id) throw new ConfigError('--template is required with a real gateway');
@@ -55,12 +59,16 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     const list = await loadRecipients(recipientsPath).catch((error: Error) => {
       throw new ConfigError(`cannot read recipients ${recipientsPath}: ${error.message}`);
     });
+    if (list.recipients.length === 0) throw new ConfigError(noRecipients(recipientsPath, list));
 
     // The demo starts afresh each run unless told where to keep its files.
     const dir = real || cmd.journal || cmd.results ? '.' : mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
     const resultsPath = cmd.results ?? join(dir, `campaign-${safe(campaign)}.results.csv`);
     const journalPath = cmd.journal ?? `${resultsPath.replace(/\.results\.csv$/, '')}.journal.jsonl`;
     const header = { campaign, template_id, ...pick(cmd, 'amount'), ...pick(cmd, 'memo') };
+    assertWritable(resultsPath);
+    const clientSettings = real ?? demo?.settings;
+    const client = clientSettings ? buildClient(clientSettings, cmd) : undefined;
 
     if (!cmd.json) {
       const where = real
@@ -71,32 +79,33 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     }
 
     const journal = cmd.dryRun ? undefined : await openJournal(journalPath, header);
+    const recorded = journal ? undefined : readRecorded(journalPath, header);
     const settings = {
       ...header,
       concurrency: cmd.concurrency,
       retryFailed: cmd.retryFailed,
       ...pick(cmd, 'rate'),
     };
-    const clientSettings = real ?? demo?.settings;
-    const client = clientSettings
-      ? createAlipayClient({
-          ...clientSettings,
-          maxRetries: cmd.maxRetries,
-          timeoutMs: cmd.timeoutMs,
-          retryDelay: { initialMs: cmd.retryDelayMs, maxMs: Math.max(cmd.retryDelayMs * 10, 1) },
-        })
-      : undefined;
     const progress = cmd.json ? undefined : createProgressReporter(io.stderr);
-    const results = await runCampaign(list, settings, {
-      ...(client ? { client } : {}),
-      ...(journal ? { journal } : { recorded: readJournal(journalPath, header).outcomes }),
-      dryRun: cmd.dryRun,
-      ...(io.signal ? { signal: io.signal } : {}),
-      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
-    }).finally(async () => {
+    let run: Awaited<ReturnType<typeof runCampaign>>;
+    try {
+      run = await runCampaign(list, settings, {
+        ...(client ? { client } : {}),
+        ...(journal ? { journal } : { recorded }),
+        dryRun: cmd.dryRun,
+        ...(io.signal ? { signal: io.signal } : {}),
+        ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+        onDuplicate: (d) => io.stderr.write(`\nWARNING: ${describeDuplicate(d)}\n`),
+      });
+    } finally {
       progress?.finish();
+    }
+    let journalError = run.journalError;
+    try {
       await journal?.close();
-    });
+    } catch (error) {
+      journalError ??= error as Error;
+    }
 
     const summary = summarize(
       {
@@ -106,10 +115,19 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
         interrupted: io.signal?.aborted ?? false,
         duration_ms: Math.round(performance.now() - started),
       },
-      results,
+      run.results,
       list.skipped,
+      { duplicates: run.duplicates, journalError },
     );
-    await writeResultsCsv(resultsPath, results, list.skipped);
+    if (journalError) {
+      io.stderr.write(
+        `\nvoucher-campaign: ${journalError.message}\n` +
+          'Sending stopped; the sends already in flight were finished (their answers are in the results). ' +
+          'Once the journal can be written again, run the same command to resume: it is safe, because each ' +
+          "recipient's out_biz_no is deterministic and Alipay answers a resend with the voucher it already issued.\n",
+      );
+    }
+    // The summary first: if the results file cannot be written now, what happened is still shown.
     if (cmd.json) {
       io.stdout.write(
         `${JSON.stringify({ ...summary, results_file: resultsPath, journal: journal?.path ?? null })}\n`,
@@ -119,18 +137,90 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       if (journal) io.stdout.write(`journal: ${journal.path}\n`);
       if (demo) io.stdout.write(`${describeDemoGateway(demo.gateway)}\n`);
     }
+    try {
+      await writeResultsCsv(resultsPath, run.results, list.skipped);
+    } catch (error) {
+      io.stderr.write(`voucher-campaign: cannot write results ${resultsPath}: ${(error as Error).message}\n`);
+      return 1;
+    }
     return summary.ok ? 0 : 1;
   } finally {
     demo?.close();
   }
 }
 
-async function openJournal(path: string, header: Parameters<typeof Journal.open>[1]): Promise<Journal> {
+function noRecipients(path: string, { header, skipped }: RecipientList): string {
+  if (!header)
+    return `no recipients in ${path}: the file is empty (it needs a header line and one row per recipient)`;
+  if (skipped.length === 0) return `no recipients in ${path}: it has no rows below its header`;
+  const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`);
+  if (skipped.length > 5) shown.push(`… and ${skipped.length - 5} more`);
+  return `no recipients in ${path}: every row was skipped\n  ${shown.join('\n  ')}`;
+}
+
+/** The results file is written at the end: find out now, before sending anything, if it cannot be. */
+function assertWritable(path: string): void {
+  const dir = dirname(resolve(path));
+  try {
+    if (!statSync(dir).isDirectory()) throw new ConfigError(`--results ${path}: ${dir} is not a directory`);
+    accessSync(dir, constants.W_OK);
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw new ConfigError(`--results ${path} is a directory`);
+      accessSync(path, constants.W_OK);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      `cannot write results ${path}: ${code === 'ENOENT' ? `directory ${dir} does not exist` : (error as Error).message}`,
+    );
+  }
+}
+
+/** Builds the client now, so a bad key or gateway is a usage error (exit 2) before anything is written. */
+function buildClient(settings: ClientSettings, cmd: SendCommand) {
+  try {
+    return createAlipayClient({
+      ...settings,
+      maxRetries: cmd.maxRetries,
+      timeoutMs: cmd.timeoutMs,
+      retryDelay: { initialMs: cmd.retryDelayMs, maxMs: Math.max(cmd.retryDelayMs * 10, 1) },
+    });
+  } catch (error) {
+    if (!(error instanceof AlipayValidationError)) throw error;
+    // The client's messages name the option and the rule, never a key; say which variable feeds it.
+    const variable = ENV_OF_OPTION[error.field];
+    throw new ConfigError(`${variable ? `${variable}: ` : ''}${error.message}`);
+  }
+}
+
+const ENV_OF_OPTION: Record<string, string> = {
+  appId: 'ALIPAY_APP_ID',
+  privateKey: 'ALIPAY_PRIVATE_KEY',
+  alipayPublicKey: 'ALIPAY_PUBLIC_KEY',
+  gateway: 'ALIPAY_GATEWAY',
+};
+
+async function openJournal(path: string, header: CampaignHeader): Promise<Journal> {
   try {
     return await Journal.open(path, header);
   } catch (error) {
-    throw new ConfigError((error as Error).message);
+    throw asConfigError(path, error);
   }
+}
+
+/** A dry run reads the journal without opening it for writing; its problems are usage errors too. */
+function readRecorded(path: string, header: CampaignHeader) {
+  try {
+    return readJournal(path, header).outcomes;
+  } catch (error) {
+    throw asConfigError(path, error);
+  }
+}
+
+function asConfigError(path: string, error: unknown): ConfigError {
+  if (error instanceof JournalError) return new ConfigError(error.message);
+  return new ConfigError(`cannot read journal ${path}: ${(error as Error).message}`);
 }
 
 function seed(cmd: SendCommand) {

@@ -24,11 +24,19 @@ export interface CampaignSettings {
  * - `issued`: sent in this run for the first time, and issued.
  * - `replayed`: an earlier run sent it but died before recording the answer; resent with the same
  *   out_biz_no, so Alipay answered with the voucher it had already issued, if it had.
- * - `already-issued`: the journal had it confirmed; not sent again.
+ * - `already-issued`: the journal had it confirmed, or the row names by user_id a person who already
+ *   holds a voucher of this campaign under another identity; not sent again.
  * - `failed`: the gateway or the network said no, after the client's retries.
  * - `would-send`: a dry run's verdict.
+ * - `not-reached`: the run stopped (Ctrl-C, SIGTERM, journal failure) before sending it.
  */
-export type RecipientStatus = 'issued' | 'replayed' | 'already-issued' | 'failed' | 'would-send';
+export type RecipientStatus =
+  | 'issued'
+  | 'replayed'
+  | 'already-issued'
+  | 'failed'
+  | 'would-send'
+  | 'not-reached';
 
 export interface RecipientResult {
   readonly line: number;
@@ -39,6 +47,34 @@ export interface RecipientResult {
   readonly code?: string;
   readonly sub_code?: string;
   readonly message?: string;
+}
+
+/**
+ * One person who got a second voucher of this campaign: two rows named them by different identities
+ * (say user_id and login_id) and were sent before the first answer named the user_id.
+ */
+export interface DuplicatePerson {
+  readonly user_id: string;
+  /** The row just issued. */
+  readonly line: number;
+  readonly identity: Identity;
+  readonly out_biz_no: string;
+  readonly voucher_id: string;
+  /** The voucher the person already held; line and identity when that row is in this recipients file. */
+  readonly earlier: {
+    readonly out_biz_no: string;
+    readonly voucher_id: string;
+    readonly line?: number;
+    readonly identity?: Identity;
+  };
+}
+
+export interface CampaignRun {
+  /** One per valid recipient, in file order. */
+  readonly results: RecipientResult[];
+  readonly duplicates: DuplicatePerson[];
+  /** The journal could not be written any more; sending stopped. */
+  readonly journalError?: Error;
 }
 
 export interface Progress {
@@ -54,25 +90,68 @@ export interface RunOptions {
   /** Previously recorded states (from the journal) when there is no writable journal, as in a dry run. */
   readonly recorded?: ReadonlyMap<string, Outcome>;
   readonly dryRun?: boolean;
+  /** Stops new sends (and rate-limiter waits); sends in flight are never cancelled, so their answers get recorded. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
+  /** Called as soon as a duplicate person is found. */
+  readonly onDuplicate?: (duplicate: DuplicatePerson) => void;
 }
 
-/** Sends the campaign's vouchers; returns one result per valid recipient that was reached. */
+type Held = { readonly out_biz_no: string; readonly voucher_id: string };
+
+/** Sends the campaign's vouchers; returns one result per valid recipient (`not-reached` if it stopped early). */
 export async function runCampaign(
   list: RecipientList,
   settings: CampaignSettings,
   options: RunOptions,
-): Promise<RecipientResult[]> {
+): Promise<CampaignRun> {
   const recorded = options.journal?.entries ?? options.recorded ?? new Map<string, Outcome>();
   const results: RecipientResult[] = [];
+  const duplicates: DuplicatePerson[] = [];
   const todo: { line: number; identity: Identity; out_biz_no: string; resent: boolean }[] = [];
+
+  // The rows of this file by out_biz_no, to name them in messages.
+  // A row's other identities too: a campaign resumed with a file enriched with user_ids sent them earlier.
+  const rowOf = new Map<string, { line: number; identity: Identity }>();
+  for (const { line, others = [] } of list.recipients) {
+    for (const id of others)
+      rowOf.set(outBizNo(settings.campaign, settings.template_id, id), { line, identity: id });
+  }
+  for (const { line, identity } of list.recipients) {
+    rowOf.set(outBizNo(settings.campaign, settings.template_id, identity), { line, identity });
+  }
+  // Who already holds a voucher of this campaign: user_id → the first voucher recorded for them.
+  const holder = new Map<string, Held>();
+  for (const [out_biz_no, outcome] of recorded) {
+    if (outcome.status === 'issued' && !holder.has(outcome.user_id)) {
+      holder.set(outcome.user_id, { out_biz_no, voucher_id: outcome.voucher_id });
+    }
+  }
+  /** A row named by user_id whose person already holds a voucher under another out_biz_no. */
+  const heldElsewhere = (identity: Identity, out_biz_no: string): Held | undefined => {
+    if (identity.field !== 'user_id') return undefined;
+    const held = holder.get(identity.value);
+    return held && held.out_biz_no !== out_biz_no ? held : undefined;
+  };
+  const alreadyHeld = (item: { line: number; identity: Identity; out_biz_no: string }, held: Held) => ({
+    line: item.line,
+    identity: item.identity,
+    out_biz_no: item.out_biz_no,
+    status: 'already-issued' as const,
+    voucher_id: held.voucher_id,
+    message:
+      `user_id ${item.identity.value} already holds voucher ${held.voucher_id} of this campaign, ` +
+      `issued to ${describeRow(rowOf.get(held.out_biz_no))} (out_biz_no ${held.out_biz_no}); not sent again`,
+  });
 
   for (const { line, identity } of list.recipients) {
     const out_biz_no = outBizNo(settings.campaign, settings.template_id, identity);
     const before = recorded.get(out_biz_no);
+    const held = heldElsewhere(identity, out_biz_no);
     if (before?.status === 'issued') {
       results.push({ line, identity, out_biz_no, status: 'already-issued', voucher_id: before.voucher_id });
+    } else if (held) {
+      results.push(alreadyHeld({ line, identity, out_biz_no }, held));
     } else if (before?.status === 'failed' && !before.retryable && !settings.retryFailed) {
       results.push({ line, identity, out_biz_no, status: 'failed', ...failureFields(before) });
     } else {
@@ -89,33 +168,106 @@ export async function runCampaign(
   if (options.dryRun || !options.client) {
     for (const item of todo) results.push({ ...without(item), status: 'would-send' });
     report();
-    return sortByLine(results);
+    return { results: sortByLine(results), duplicates };
   }
+
+  // Stops new sends on the caller's signal or when the journal fails; never reaches a send in flight.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  let journalError: Error | undefined;
+  const journalFailed = (error: unknown) => {
+    journalError ??= error instanceof Error ? error : new Error(String(error));
+    stop.abort(journalError);
+  };
 
   const client = options.client;
   const limiter = createRateLimiter(settings.rate);
-  await runPool(
-    todo,
-    settings.concurrency,
-    async (item) => {
-      await limiter.take();
-      if (options.signal?.aborted) return;
-      await options.journal?.record({ out_biz_no: item.out_biz_no, outcome: { status: 'attempted' } });
-      const outcome = await sendOne(client, settings, item.identity, item.out_biz_no, options.signal);
-      await options.journal?.record({ out_biz_no: item.out_biz_no, outcome });
-      if (outcome.status === 'issued') {
-        issued++;
-        const status = item.resent ? 'replayed' : 'issued';
-        results.push({ ...without(item), status, voucher_id: outcome.voucher_id });
-      } else if (outcome.status === 'failed') {
-        failed++;
-        results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
-      }
-      report();
-    },
-    options.signal,
-  );
-  return sortByLine(results);
+  const reached = new Set<string>();
+  try {
+    await runPool(
+      todo,
+      settings.concurrency,
+      async (item) => {
+        try {
+          await limiter.take(stop.signal);
+        } catch {
+          return; // stopped while waiting for a slot
+        }
+        if (stop.signal.aborted) return;
+        // A person listed by login_id earlier in this run may have turned out to be this user_id.
+        const held = heldElsewhere(item.identity, item.out_biz_no);
+        if (held) {
+          reached.add(item.out_biz_no);
+          results.push(alreadyHeld(item, held));
+          report();
+          return;
+        }
+        try {
+          await options.journal?.record({ out_biz_no: item.out_biz_no, outcome: { status: 'attempted' } });
+        } catch (error) {
+          journalFailed(error); // not sent: reported as not reached
+          return;
+        }
+        // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
+        const outcome = await sendOne(client, settings, item.identity, item.out_biz_no);
+        reached.add(item.out_biz_no);
+        if (outcome.status === 'issued') {
+          issued++;
+          const status = item.resent ? 'replayed' : 'issued';
+          const earlier = holder.get(outcome.user_id);
+          if (earlier && earlier.out_biz_no !== item.out_biz_no) {
+            const row = rowOf.get(earlier.out_biz_no);
+            const duplicate: DuplicatePerson = {
+              user_id: outcome.user_id,
+              line: item.line,
+              identity: item.identity,
+              out_biz_no: item.out_biz_no,
+              voucher_id: outcome.voucher_id,
+              earlier: { ...earlier, ...(row ? { line: row.line, identity: row.identity } : {}) },
+            };
+            duplicates.push(duplicate);
+            options.onDuplicate?.(duplicate);
+            results.push({
+              ...without(item),
+              status,
+              voucher_id: outcome.voucher_id,
+              message: `DUPLICATE PERSON: user_id ${outcome.user_id} already held voucher ${earlier.voucher_id} (${describeRow(row)}, out_biz_no ${earlier.out_biz_no})`,
+            });
+          } else {
+            holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
+            results.push({ ...without(item), status, voucher_id: outcome.voucher_id });
+          }
+        } else if (outcome.status === 'failed') {
+          failed++;
+          results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
+        }
+        report();
+        try {
+          await options.journal?.record({ out_biz_no: item.out_biz_no, outcome });
+        } catch (error) {
+          journalFailed(error); // the answer is in the results; a resume resends the same out_biz_no
+        }
+      },
+      stop.signal,
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  for (const item of todo) {
+    if (reached.has(item.out_biz_no)) continue;
+    results.push({
+      ...without(item),
+      status: 'not-reached',
+      message: 'the run stopped before sending it; run the campaign again to send it',
+    });
+  }
+  return { results: sortByLine(results), duplicates, ...(journalError ? { journalError } : {}) };
+}
+
+function describeRow(row: { line: number; identity: Identity } | undefined): string {
+  return row ? `line ${row.line} (${row.identity.field} ${row.identity.value})` : 'a row of an earlier run';
 }
 
 async function sendOne(
@@ -123,7 +275,6 @@ async function sendOne(
   settings: CampaignSettings,
   identity: Identity,
   out_biz_no: string,
-  signal: AbortSignal | undefined,
 ): Promise<Outcome> {
   try {
     const params = {
@@ -133,7 +284,7 @@ async function sendOne(
       ...(settings.amount === undefined ? {} : { amount: settings.amount }),
       ...(settings.memo === undefined ? {} : { memo: settings.memo }),
     } as Parameters<Client['marketing']['voucher']['send']>[0];
-    const voucher = await client.marketing.voucher.send(params, signal ? { signal } : {});
+    const voucher = await client.marketing.voucher.send(params);
     return { status: 'issued', voucher_id: voucher.voucher_id, user_id: voucher.user_id };
   } catch (error) {
     if (error instanceof AlipayApiError) {

@@ -1,5 +1,5 @@
 import type { SkippedRow } from './recipients';
-import type { RecipientResult } from './runCampaign';
+import type { DuplicatePerson, RecipientResult } from './runCampaign';
 
 export interface Summary {
   readonly campaign: string;
@@ -13,12 +13,20 @@ export interface Summary {
   readonly failed_by_sub_code: Record<string, number>;
   readonly skipped_rows: readonly SkippedRow[];
   readonly not_reached: number;
+  /** People who got a second voucher of this campaign in this run (listed under two identities). */
+  readonly duplicate_persons: number;
+  readonly duplicates: readonly DuplicatePerson[];
   readonly interrupted: boolean;
+  /** Why the journal stopped the run, when it did. */
+  readonly journal_error: string | null;
   readonly duration_ms: number;
   readonly ok: boolean;
 }
 
-/** Counts the results. `ok` is false when any recipient failed, any row was skipped, or the run stopped early. */
+/**
+ * Counts the results. `ok` is false when any recipient failed, any row was skipped, anyone got a second
+ * voucher, the journal failed, or the run stopped early.
+ */
 export function summarize(
   head: {
     campaign: string;
@@ -29,6 +37,7 @@ export function summarize(
   },
   results: readonly RecipientResult[],
   skipped: readonly SkippedRow[],
+  extra: { duplicates?: readonly DuplicatePerson[]; journalError?: Error | undefined } = {},
 ): Summary {
   const count = (status: RecipientResult['status']) => results.filter((r) => r.status === status).length;
   const failed_by_sub_code: Record<string, number> = {};
@@ -38,9 +47,13 @@ export function summarize(
     failed_by_sub_code[key] = (failed_by_sub_code[key] ?? 0) + 1;
   }
   const failed = count('failed');
-  const not_reached = head.recipients - results.length;
+  const not_reached = count('not-reached') + Math.max(head.recipients - results.length, 0);
+  const duplicates = extra.duplicates ?? [];
+  const journal_error = extra.journalError?.message ?? null;
   return {
-    ...head,
+    campaign: head.campaign,
+    template_id: head.template_id,
+    recipients: head.recipients,
     issued: count('issued'),
     replayed: count('replayed'),
     already_issued: count('already-issued'),
@@ -49,8 +62,32 @@ export function summarize(
     failed_by_sub_code,
     skipped_rows: skipped,
     not_reached,
-    ok: failed === 0 && skipped.length === 0 && not_reached === 0 && !head.interrupted,
+    duplicate_persons: duplicates.length,
+    duplicates,
+    interrupted: head.interrupted,
+    journal_error,
+    duration_ms: head.duration_ms,
+    ok:
+      failed === 0 &&
+      skipped.length === 0 &&
+      not_reached === 0 &&
+      duplicates.length === 0 &&
+      journal_error === null &&
+      !head.interrupted,
   };
+}
+
+/** One line about a duplicate person, for the warning and the summary. */
+export function describeDuplicate(d: DuplicatePerson): string {
+  const earlier =
+    d.earlier.line === undefined
+      ? `a row of an earlier run`
+      : `line ${d.earlier.line} (${d.earlier.identity?.field} ${d.earlier.identity?.value})`;
+  return (
+    `DUPLICATE PERSON: user_id ${d.user_id} got two vouchers of this campaign: ` +
+    `${earlier}, out_biz_no ${d.earlier.out_biz_no}, voucher ${d.earlier.voucher_id}; and ` +
+    `line ${d.line} (${d.identity.field} ${d.identity.value}), out_biz_no ${d.out_biz_no}, voucher ${d.voucher_id}`
+  );
 }
 
 /** The summary as a small text table for people. */
@@ -67,10 +104,17 @@ export function formatSummary(s: Summary): string {
   rows.push(['failed', s.failed]);
   for (const [subCode, n] of Object.entries(s.failed_by_sub_code).sort()) rows.push([`  ${subCode}`, n]);
   rows.push(['skipped rows', s.skipped_rows.length]);
-  if (s.not_reached > 0) rows.push(['not reached (interrupted)', s.not_reached]);
+  if (s.duplicate_persons > 0) rows.push(['DUPLICATE PERSONS (two vouchers)', s.duplicate_persons]);
+  if (s.not_reached > 0) {
+    rows.push([
+      s.journal_error ? 'not reached (journal failed)' : 'not reached (interrupted)',
+      s.not_reached,
+    ]);
+  }
   rows.push(['time', `${(s.duration_ms / 1000).toFixed(1)} s`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
   for (const row of s.skipped_rows) lines.push(`skipped line ${row.line}: ${row.reason}`);
+  for (const d of s.duplicates) lines.push(describeDuplicate(d));
   return lines.join('\n');
 }

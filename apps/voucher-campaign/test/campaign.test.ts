@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { setupServer } from 'msw/node';
@@ -198,5 +198,130 @@ describe('voucher-campaign send', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/ALIPAY_PRIVATE_KEY or ALIPAY_PRIVATE_KEY_FILE must be set/);
     expect(out.stderr).not.toContain(t.env.ALIPAY_PUBLIC_KEY.slice(30, 60));
+  });
+});
+
+describe('one person listed under two identities', () => {
+  it('does not send a user_id row when that user already holds a voucher from a login_id row (resume with an enriched file)', async () => {
+    const t = setup();
+    const argv = (csv: string) => [...journaled(t, csv), '--concurrency', '1', ...fast];
+    const first = writeCsv(t.dir, ['user_id,login_id', ',13900000021']);
+    expect((await run(argv(first), t.env)).code).toBe(0);
+
+    // The same list, enriched with the user_id: the row's identity (and so its out_biz_no) changes.
+    const enriched = writeCsv(t.dir, ['user_id,login_id', `${userId(21)},13900000021`]);
+    const out = await run(argv(enriched), t.env);
+
+    expect(t.gateway.vouchers).toHaveLength(1);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ already_issued: 1, issued: 0, duplicate_persons: 0 });
+    const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
+    expect(rows[0]).toMatchObject({
+      status: 'already-issued',
+      voucher_id: t.gateway.vouchers[0]?.voucher_id,
+    });
+    expect(rows[0]?.message).toMatch(/already holds voucher .* line 2 \(login_id 13900000021\)/);
+  });
+
+  it('does not send a user_id row whose person a login_id row of the same run turned out to be', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id,login_id', ',13900000022', `${userId(22)},`]);
+    const out = await run([...journaled(t, csv), '--concurrency', '1', ...fast], t.env);
+
+    expect(t.gateway.vouchers).toHaveLength(1);
+    expect(out.code).toBe(0);
+    const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.status)).toEqual(['issued', 'already-issued']);
+  });
+
+  it('reports a person who got a second voucher (user_id row, then login_id row) and exits 1', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id,login_id', `${userId(23)},`, ',13900000023']);
+    const out = await run([...journaled(t, csv), ...fast], t.env);
+
+    // Unpreventable: nothing tells the app that login_id 13900000023 is user 23 before Alipay answers.
+    expect(t.gateway.vouchers).toHaveLength(2);
+    expect(out.code).toBe(1);
+    const summary = JSON.parse(out.stdout);
+    expect(summary).toMatchObject({ ok: false, duplicate_persons: 1 });
+    const [first, second] = t.gateway.vouchers.map((v) => v.out_biz_no);
+    expect(out.stderr).toMatch(/WARNING: DUPLICATE PERSON: user_id 2088000000000023/);
+    expect(out.stderr).toContain(first);
+    expect(out.stderr).toContain(second);
+    const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
+    expect(rows[1]?.message).toMatch(/^DUPLICATE PERSON/);
+  });
+});
+
+describe('refused before anything is sent or written (exit 2)', () => {
+  it('a client that cannot be built: bad gateway, bad private key; no key in the message, no journal', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1)]);
+    const gateway = await run([...journaled(t, csv), ...fast], { ...t.env, ALIPAY_GATEWAY: 'sandbx' });
+    expect(gateway.code).toBe(2);
+    expect(gateway.stderr).toMatch(/ALIPAY_GATEWAY: .*sandbx/);
+
+    const broken = t.env.ALIPAY_PRIVATE_KEY.slice(0, 300);
+    const key = await run([...journaled(t, csv), ...fast], { ...t.env, ALIPAY_PRIVATE_KEY: broken });
+    expect(key.code).toBe(2);
+    expect(key.stderr).toMatch(/ALIPAY_PRIVATE_KEY: /);
+    expect(key.stderr).not.toContain(broken.slice(40, 80));
+    expect(key.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(t.journal)).toBe(false);
+    expect(t.gateway.requests).toHaveLength(0);
+  });
+
+  it('a results file that cannot be written', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1)]);
+    const argv = ['send', '--template', TEMPLATE, '--recipients', csv, '--journal', t.journal];
+    const out = await run([...argv, '--results', join(t.dir, 'missing', 'r.csv'), ...fast], t.env);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/cannot write results .*missing.* does not exist/);
+    expect(t.gateway.requests).toHaveLength(0);
+    expect(existsSync(t.journal)).toBe(false);
+  });
+
+  it('an empty file, a header-only file, a wrong header without rows, a file of invalid rows', async () => {
+    const t = setup();
+    const cases: [string[], RegExp][] = [
+      [[], /no recipients in .*: the file is empty/],
+      [['user_id'], /no recipients in .*: it has no rows below its header/],
+      [['uid'], /header must name at least one of user_id, login_id, taobao_nick \(found: "uid"\)/],
+      [
+        ['user_id', '2.088E+15'],
+        /no recipients in .*every row was skipped\n {2}line 2: user_id "2.088E\+15"/,
+      ],
+    ];
+    for (const [lines, message] of cases) {
+      const csv = join(t.dir, 'r.csv');
+      writeFileSync(csv, lines.map((l) => `${l}\n`).join(''));
+      const out = await run([...journaled(t, csv), ...fast], t.env);
+      expect(out.code, lines.join('|')).toBe(2);
+      expect(out.stderr).toMatch(message);
+      expect(out.stdout).toBe('');
+    }
+    expect(existsSync(t.journal)).toBe(false);
+  });
+
+  it('a journal of another campaign or with a corrupt line, in a dry run too, without a stack trace', async () => {
+    const t = setup();
+    const csv = writeCsv(t.dir, ['user_id', userId(1), userId(2)]);
+    expect((await run([...journaled(t, csv), ...fast], t.env)).code).toBe(0);
+
+    const foreign = await run([...journaled(t, csv), '--memo', 'other', '--dry-run', ...fast], t.env);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/belongs to another campaign: its memo/);
+
+    const lines = readFileSync(t.journal, 'utf8').split('\n');
+    lines[1] = '{"out_biz_no":"vc_x","outc';
+    writeFileSync(t.journal, lines.join('\n'));
+    for (const extra of [[], ['--dry-run']]) {
+      const out = await run([...journaled(t, csv), ...extra, ...fast], t.env);
+      expect(out.code, extra.join()).toBe(2);
+      expect(out.stderr).toMatch(/line 2/);
+      expect(out.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(t.gateway.vouchers).toHaveLength(2);
   });
 });

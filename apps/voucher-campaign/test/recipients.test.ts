@@ -38,4 +38,37 @@ describe('parseRecipients', () => {
     const list = parseRecipients('\uFEFFlogin_id\r\n"a,b@c.cn"\r\n');
     expect(list.recipients).toEqual([{ line: 2, identity: { field: 'login_id', value: 'a,b@c.cn' } }]);
   });
+
+  it('trims Unicode whitespace (NBSP, ideographic space, zero-width) around values', () => {
+    const list = parseRecipients(
+      'login_id\n\u00a013800000021\u00a0\n\u3000\u200b13800000021\n\t13800000022\t\n',
+    );
+    expect(list.recipients.map((r) => r.identity.value)).toEqual(['13800000021', '13800000022']);
+    expect(list.skipped).toEqual([{ line: 3, reason: 'duplicate of line 2 (login_id:13800000021)' }]);
+  });
+
+  it('refuses a user_id that is not 2088 and 12 digits, with a hint for spreadsheet numbers', () => {
+    const list = parseRecipients('user_id\n2.088E+15\nnull\n2088000000000001\n');
+    expect(list.recipients.map((r) => r.line)).toEqual([4]);
+    expect(list.skipped.map((s) => s.line)).toEqual([2, 3]);
+    expect(list.skipped[0]?.reason).toMatch(
+      /^user_id "2.088E\+15" is not an Alipay user id .*format the column as text/,
+    );
+  });
+
+  it('refuses control characters and reports a multi-line record with its first line, LF or CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const csv = ['login_id,memo', '', '"a', 'b",x', '13800000021,y', '"c\td",z', ''].join(eol);
+      const list = parseRecipients(csv);
+      expect(list.recipients).toEqual([{ line: 5, identity: { field: 'login_id', value: '13800000021' } }]);
+      expect(list.skipped.map((s) => s.line)).toEqual([3, 6]);
+      expect(list.skipped[0]?.reason).toMatch(/^login_id "a\\nb" contains a control character/);
+    }
+  });
+
+  it('checks the header even when no row follows it', () => {
+    expect(() => parseRecipients('uid\n')).toThrow(/user_id, login_id, taobao_nick \(found: "uid"\)/);
+    expect(parseRecipients('user_id\n')).toEqual({ recipients: [], skipped: [], header: ['user_id'] });
+    expect(parseRecipients('')).toEqual({ recipients: [], skipped: [] });
+  });
 });

@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFakeGateway, startFakeGatewayServer } from '@aopkit/testing';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+
+const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
+
+/** A fake gateway over real loopback HTTP (it outlives the CLI processes), with `count` users. */
+async function gatewayServer(count: number, latencyMs?: number) {
+  const gateway = createFakeGateway({
+    seed: 3,
+    ...(latencyMs ? { faults: { rate: 1, kinds: { latency: 1 }, latencyMs } } : {}),
+  });
+  gateway.addTemplate({ template_id: TEMPLATE, type: 'voucher' });
+  const ids = Array.from({ length: count }, (_, i) => userId(i + 1));
+  for (const user_id of ids) gateway.addUser({ user_id });
+  const app = gateway.registerApp();
+  const server = await startFakeGatewayServer({ port: 0, gateway });
+  onTestFinished(() => server.close());
+  const env = {
+    ALIPAY_APP_ID: app.appId,
+    ALIPAY_PRIVATE_KEY: app.privateKey ?? '',
+    ALIPAY_PUBLIC_KEY: gateway.alipayPublicKey,
+    ALIPAY_GATEWAY: server.url,
+  };
+  const dir = tempDir();
+  const paths = {
+    csv: writeCsv(dir, ['user_id', ...ids]),
+    journal: join(dir, 'j.jsonl'),
+    results: join(dir, 'r.csv'),
+  };
+  const args = (...extra: string[]) => [
+    'send',
+    '--template',
+    TEMPLATE,
+    '--recipients',
+    paths.csv,
+    '--journal',
+    paths.journal,
+    '--results',
+    paths.results,
+    ...extra,
+  ];
+  return { gateway, env, ids, ...paths, args };
+}
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Milliseconds from the signal to the exit. */
+  afterSignalMs: number;
+}
+
+/**
+ * Runs the CLI (under `sh -c 'ulimit -f <blocks>'` when fileSizeBlocks is given); sends `signal` once
+ * the journal holds `atLines` lines.
+ */
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { signal?: NodeJS.Signals; atLines?: number; journal?: string; fileSizeBlocks?: number } = {},
+): Promise<Exit> {
+  const node = [process.execPath, '--import', 'tsx', cli, ...args];
+  const [command, ...argv] =
+    options.fileSizeBlocks === undefined
+      ? node
+      : ['sh', '-c', `ulimit -f ${options.fileSizeBlocks} && exec "$@"`, 'sh', ...node];
+  const child = spawn(command as string, argv, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  let signalledAt: number | undefined;
+  const watch =
+    options.signal === undefined
+      ? undefined
+      : setInterval(() => {
+          const path = options.journal as string;
+          const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0;
+          if (lines >= (options.atLines ?? 1) && signalledAt === undefined) {
+            signalledAt = performance.now();
+            child.kill(options.signal);
+          }
+        }, 5);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(watch);
+      resolve({ code, stdout, stderr, afterSignalMs: performance.now() - (signalledAt ?? 0) });
+    });
+  });
+}
+
+function resultRows(path: string): Record<string, string>[] {
+  return parse(readFileSync(path), { columns: true }) as Record<string, string>[];
+}
+
+describe('stopping a run', () => {
+  for (const [signal, exitCode] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal}: sends in flight finish and are recorded, the rest are not-reached rows, exit ${exitCode}`, async () => {
+      // Every answer takes 1.5 s, so the 4 sends in flight are mid-request when the signal comes.
+      const t = await gatewayServer(10, 1500);
+      const out = await runCli(t.args('--concurrency', '4', '--max-retries', '0'), t.env, {
+        signal,
+        atLines: 5, // the header and 4 attempts
+        journal: t.journal,
+      });
+
+      expect(out.code).toBe(exitCode);
+      expect(out.stderr).toMatch(new RegExp(`${signal}: finishing the sends in flight`));
+      const rows = resultRows(t.results);
+      expect(rows.map((r) => Number(r.line))).toEqual(t.ids.map((_, i) => i + 2)); // one row per input line
+      expect(rows.filter((r) => r.status === 'failed')).toEqual([]);
+      const issued = rows.filter((r) => r.status === 'issued');
+      expect(issued).toHaveLength(4);
+      expect(rows.filter((r) => r.status === 'not-reached')).toHaveLength(6);
+      expect(issued.map((r) => r.voucher_id).sort()).toEqual(
+        t.gateway.vouchers.map((v) => v.voucher_id).sort(),
+      );
+      const journaled = readFileSync(t.journal, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"issued"'));
+      expect(journaled).toHaveLength(4);
+
+      const again = await runCli(t.args('--json'), t.env);
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ already_issued: 4, issued: 6, replayed: 0 });
+      expect(t.gateway.vouchers).toHaveLength(10);
+    });
+  }
+
+  it('with --rate, Ctrl-C does not wait for the rate limiter', async () => {
+    const t = await gatewayServer(10);
+    // One send per 5 s: 3 workers wait 5, 10 and 15 s for their slots when the signal comes.
+    const out = await runCli(t.args('--rate', '0.2/s', '--concurrency', '4', '--json'), t.env, {
+      signal: 'SIGINT',
+      atLines: 3, // the header, the first attempt and its outcome
+      journal: t.journal,
+    });
+    expect(out.code).toBe(130);
+    expect(out.afterSignalMs).toBeLessThan(3000);
+    expect(JSON.parse(out.stdout)).toMatchObject({ issued: 1, not_reached: 9, interrupted: true });
+  });
+
+  it('a journal that can no longer be written (file size limit) stops sending; summary, exit 1, resume is safe', async () => {
+    const t = await gatewayServer(12);
+    // 4 blocks of 512 bytes: the journal fills up after a few recipients; the results file still fits.
+    const out = await runCli(t.args('--concurrency', '2', '--json'), t.env, { fileSizeBlocks: 4 });
+
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/journal .*j\.jsonl: cannot write/);
+    expect(out.stderr).toMatch(/safe, because each recipient's out_biz_no is deterministic/);
+    expect(out.stderr).not.toMatch(/^\s+at /m);
+    const summary = JSON.parse(out.stdout);
+    expect(summary.journal_error).toMatch(/cannot write/);
+    expect(summary.not_reached).toBeGreaterThan(0);
+    expect(summary.ok).toBe(false);
+    const rows = resultRows(t.results);
+    expect(rows).toHaveLength(12);
+    const sent = rows.filter((r) => r.status === 'issued');
+    expect(sent.length).toBe(t.gateway.vouchers.length);
+
+    const again = await runCli(t.args('--json'), t.env);
+    expect(again.code).toBe(0);
+    const perUser = new Map<string, number>();
+    for (const v of t.gateway.vouchers) perUser.set(v.user_id, (perUser.get(v.user_id) ?? 0) + 1);
+    expect([...perUser.keys()].sort()).toEqual(t.ids);
+    expect([...perUser.values()].every((n) => n === 1)).toBe(true);
+  });
+});
