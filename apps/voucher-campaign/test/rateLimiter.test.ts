@@ -10,14 +10,13 @@ describe('createRateLimiter', () => {
   });
 
   it('stops a wait as soon as the signal aborts, with its reason', async () => {
-    const limiter = createRateLimiter(0.1); // one per 10 s
+    // One per 1,000 s: a wait the signal did not cut short would run into the test's time limit.
+    const limiter = createRateLimiter(0.001);
     const controller = new AbortController();
     await limiter.take(controller.signal); // the first slot is now
     const waiting = limiter.take(controller.signal);
-    const start = performance.now();
     setTimeout(() => controller.abort(new Error('stop')), 20);
     await expect(waiting).rejects.toThrow('stop');
-    expect(performance.now() - start).toBeLessThan(1000);
     await expect(limiter.take(controller.signal)).rejects.toThrow('stop');
   });
 });

@@ -125,34 +125,40 @@ describe('stopping a run', () => {
       const rows = resultRows(t.results);
       expect(rows.map((r) => Number(r.line))).toEqual(t.ids.map((_, i) => i + 2)); // one row per input line
       expect(rows.filter((r) => r.status === 'failed')).toEqual([]);
+      // At least the 4 in flight (a machine stalled for 1.5 s may let more start before the signal).
       const issued = rows.filter((r) => r.status === 'issued');
-      expect(issued).toHaveLength(4);
-      expect(rows.filter((r) => r.status === 'not-reached')).toHaveLength(6);
+      expect(issued.length).toBeGreaterThanOrEqual(4);
+      expect(rows.filter((r) => r.status === 'not-reached')).toHaveLength(10 - issued.length);
       expect(issued.map((r) => r.voucher_id).sort()).toEqual(
         t.gateway.vouchers.map((v) => v.voucher_id).sort(),
       );
       const journaled = readFileSync(t.journal, 'utf8')
         .split('\n')
         .filter((l) => l.includes('"issued"'));
-      expect(journaled).toHaveLength(4);
+      expect(journaled).toHaveLength(issued.length);
 
       const again = await runCli(t.args('--json'), t.env);
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.stdout)).toMatchObject({ already_issued: 4, issued: 6, replayed: 0 });
+      expect(JSON.parse(again.stdout)).toMatchObject({
+        already_issued: issued.length,
+        issued: 10 - issued.length,
+        replayed: 0,
+      });
       expect(t.gateway.vouchers).toHaveLength(10);
     });
   }
 
   it('with --rate, Ctrl-C does not wait for the rate limiter', async () => {
     const t = await gatewayServer(10);
-    // One send per 5 s: 3 workers wait 5, 10 and 15 s for their slots when the signal comes.
-    const out = await runCli(t.args('--rate', '0.2/s', '--concurrency', '4', '--json'), t.env, {
+    // One send per 100 s: 3 workers wait 100, 200 and 300 s for their slots when the signal comes.
+    const out = await runCli(t.args('--rate', '0.01/s', '--concurrency', '4', '--json'), t.env, {
       signal: 'SIGINT',
       atLines: 3, // the header, the first attempt and its outcome
       journal: t.journal,
     });
     expect(out.code).toBe(130);
-    expect(out.afterSignalMs).toBeLessThan(3000);
+    // Not a speed target: a bound far below the next slot (100 s), which a wait not cut short would reach.
+    expect(out.afterSignalMs).toBeLessThan(60_000);
     expect(JSON.parse(out.stdout)).toMatchObject({ issued: 1, not_reached: 9, interrupted: true });
   });
 
