@@ -53,11 +53,14 @@ export function buildFacts(spec: unknown): Facts {
   const responseNode = `${method.replaceAll('.', '_')}_response`;
   const body = responseBodySchema(spec, operation, opPointer);
   const bodyProps = propertiesOf(body.node, body.pointer);
-  const success = derefObject(
+  const success = plainNode(
     spec,
-    bodyProps[responseNode],
-    `${body.pointer}/properties/${responseNode}`,
-    `response node "${responseNode}" (derived from method ${method})`,
+    derefObject(
+      spec,
+      bodyProps[responseNode],
+      `${body.pointer}/properties/${responseNode}`,
+      `response node "${responseNode}" (derived from method ${method})`,
+    ),
   );
   const failure = derefObject(
     spec,
@@ -204,6 +207,32 @@ function identityRule(schema: JsonObject, pointer: string, fields: Record<string
     );
   }
   return priority;
+}
+
+/**
+ * The node's object schema. A node that may also arrive encrypted is a `oneOf` of that object and string
+ * schemas (the base64 ciphertext): exactly one branch must be an object.
+ */
+function plainNode(spec: JsonObject, node: { node: JsonObject; pointer: string }) {
+  if (node.node.oneOf === undefined) return node;
+  if (!Array.isArray(node.node.oneOf)) throw new SpecError(`${node.pointer}/oneOf`, 'oneOf must be an array');
+  const branches = node.node.oneOf.map((branch, i) =>
+    derefObject(spec, branch, `${node.pointer}/oneOf/${i}`, 'oneOf branch'),
+  );
+  const objects = branches.filter((branch) => branch.node.type === 'object');
+  const others = branches.filter((branch) => branch.node.type !== 'object');
+  if (objects.length !== 1) {
+    throw new SpecError(
+      `${node.pointer}/oneOf`,
+      `must have exactly one object branch, found ${objects.length}`,
+    );
+  }
+  for (const other of others) {
+    if (other.node.type !== 'string') {
+      throw new SpecError(other.pointer, 'a branch besides the object must be a string (the encrypted node)');
+    }
+  }
+  return objects[0]!;
 }
 
 function responseBodySchema(spec: JsonObject, operation: JsonObject, opPointer: string) {

@@ -217,6 +217,11 @@ export interface components {
              */
             sub_msg?: string;
         };
+        /**
+         * @description With encrypt_type=AES, the operation's node as a JSON string: the standard-base64 AES-128-CBC ciphertext (zero IV, PKCS#7 padding) of the VoucherSendResponse JSON text, in the request's charset. The response signature covers the string with its quotes.
+         * @example zTYnI/31jI012psOfGN/g/kG6sI7nz8rTMPNrQcvV8+H/tBlj+oilZ4ybxhfNhN+jyCA6wqw/Kz9lz48hhm07vYYFsWXU2XgJnAJEDqPdKPmcoGZQhU26xTTEJLhEhe9CDkDPzO1YX4Vef2uHvyZcw==
+         */
+        EncryptedResponseNode: string;
         /** @description The operation's response node. With code 10000 it carries voucher_id and user_id; otherwise sub_code and sub_msg say what failed. With encrypt_type=AES the node arrives as a base64 JSON string and this schema applies to its decrypted text. */
         VoucherSendResponse: {
             code: components["schemas"]["ResultCode"];
@@ -244,9 +249,9 @@ export interface components {
              */
             user_id?: string;
         };
-        /** @description The JSON envelope of every answer: the operation's node (alipay_marketing_voucher_send_response) or a gateway error (error_response), and the signature over the node's raw text. A success must be signed; some gateway errors come unsigned. */
-        VoucherSendResponseBody: {
-            alipay_marketing_voucher_send_response?: components["schemas"]["VoucherSendResponse"];
+        /** @description The JSON envelope of every answer: the operation's node (alipay_marketing_voucher_send_response) or a gateway error (error_response), and the signature over the node's raw text. A success must be signed; some gateway errors come unsigned. With encrypt_type=AES the operation's node is a string (EncryptedResponseNode), always signed. */
+        VoucherSendResponseBody: ({
+            alipay_marketing_voucher_send_response?: components["schemas"]["VoucherSendResponse"] | components["schemas"]["EncryptedResponseNode"];
             error_response?: components["schemas"]["ErrorResponse"];
             /**
              * @description The standard-base64 RSA signature, with the Alipay private key, of the exact raw text of the response node as bytes in the request's charset.
@@ -258,8 +263,8 @@ export interface components {
              * @example c0c6a1f7d5e84bf1a3e1b1b3f9b2f0e4
              */
             alipay_cert_sn?: string;
-        } & ({
-            alipay_marketing_voucher_send_response: components["schemas"]["VoucherSendResponse"];
+        } & (unknown & unknown)) & ({
+            alipay_marketing_voucher_send_response: components["schemas"]["VoucherSendResponse"] | components["schemas"]["EncryptedResponseNode"];
         } | {
             error_response: components["schemas"]["ErrorResponse"];
         });

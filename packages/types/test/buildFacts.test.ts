@@ -73,6 +73,31 @@ describe('buildFacts on the fixture spec', () => {
   });
 });
 
+describe('buildFacts on a node that may arrive encrypted (oneOf: the object, a string)', () => {
+  it('reads the object branch: the same facts as the plain node', () => {
+    const spec = changed('#/components/schemas/Body/properties', (p) => {
+      p.alipay_demo_coupon_issue_response = {
+        oneOf: [{ $ref: '#/components/schemas/Node' }, { type: 'string', description: 'Ciphertext.' }],
+      };
+    });
+    expect(buildFacts(spec)).toEqual(buildFacts(fixture));
+  });
+
+  it.each([
+    [[{ type: 'string' }], /must have exactly one object branch, found 0/],
+    [
+      [{ $ref: '#/components/schemas/Node' }, { $ref: '#/components/schemas/Node' }],
+      /must have exactly one object branch, found 2/,
+    ],
+    [[{ $ref: '#/components/schemas/Node' }, { type: 'integer' }], /must be a string \(the encrypted node\)/],
+  ])('refuses oneOf %j', (oneOf, message) => {
+    const spec = changed('#/components/schemas/Body/properties', (p) => {
+      p.alipay_demo_coupon_issue_response = { oneOf };
+    });
+    expect(() => buildFacts(spec)).toThrow(message);
+  });
+});
+
 describe('buildFacts rejects a spec that lacks what it needs', () => {
   const S = '#/components/schemas';
   const cases: [string, JsonObject, RegExp][] = [
