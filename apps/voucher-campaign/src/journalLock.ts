@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { JournalError } from './journalError';
 
@@ -26,7 +28,7 @@ export class Lock {
       });
     });
     try {
-      await handle.writeFile(`${process.pid}\n`);
+      await handle.writeFile(`${process.pid}\n${HOST}\n${PID_NAMESPACE}\n`);
       await handle.sync();
       await handle.close();
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -36,11 +38,21 @@ export class Lock {
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         }
-        const owner = await readLockPid(path);
-        if (owner === 'gone') continue; // released meanwhile: try again
+        const lock = await readLock(path);
+        if (lock === 'gone') continue; // released meanwhile: try again
+        const owner = lock?.pid;
         if (owner === undefined) {
           throw new JournalError(
             `journal ${journalPath} is locked (lock file ${path} holds no process id); ` +
+              'if no run is going, delete the lock file',
+          );
+        }
+        // A lock from another host or container (another pid namespace): its pid means nothing here, so
+        // whether that run is alive cannot be told. Never taken over.
+        if ((lock!.host ?? HOST) !== HOST || (lock!.namespace ?? PID_NAMESPACE) !== PID_NAMESPACE) {
+          throw new JournalError(
+            `journal ${journalPath} is in use by process ${owner} on ${lock!.host ?? 'another host'} ` +
+              `(another machine or container, whose processes this run cannot see; lock file ${path}); ` +
               'if no run is going, delete the lock file',
           );
         }
@@ -75,8 +87,25 @@ export class Lock {
   }
 }
 
-/** The pid in a lock file: 'gone' if there is no file, undefined if it holds no pid. */
-async function readLockPid(path: string): Promise<number | 'gone' | undefined> {
+/** Who holds a lock: its pid, and (since locks name them) its host and pid namespace. */
+interface LockOwner {
+  readonly pid: number;
+  readonly host?: string;
+  readonly namespace?: string;
+}
+
+const HOST = hostname();
+/** The pid namespace (Linux: `pid:[4026531836]`): containers on one host have their own. */
+const PID_NAMESPACE = (() => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return '';
+  }
+})();
+
+/** A lock file's owner: 'gone' if there is no file, undefined if it holds no pid. */
+async function readLock(path: string): Promise<LockOwner | 'gone' | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -84,8 +113,16 @@ async function readLockPid(path: string): Promise<number | 'gone' | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw error;
   }
-  const pid = Number(/^\s*(\d+)\s*$/.exec(text)?.[1]);
-  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  const [first = '', host, namespace] = text.split('\n');
+  const pid = Number(/^\s*(\d+)\s*$/.exec(first)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  // A lock of the first format holds only the pid: taken as this host's.
+  return { pid, ...(host ? { host } : {}), ...(host ? { namespace: namespace ?? '' } : {}) };
+}
+
+async function readLockPid(path: string): Promise<number | 'gone' | undefined> {
+  const lock = await readLock(path);
+  return lock === 'gone' ? lock : lock?.pid;
 }
 
 function isAlive(pid: number): boolean {

@@ -144,6 +144,34 @@ export async function runCampaign(
       `issued to ${describeRow(rowOf.get(held.out_biz_no))} (out_biz_no ${held.out_biz_no}); not sent again`,
   });
 
+  /**
+   * A row whose person already holds a voucher: skipped, unless the row's own out_biz_no went out in an
+   * earlier run without a recorded answer (attempted, or a retryable failure such as a timeout). Then it
+   * may hold a second voucher already, and a resend could issue one if the first never arrived: neither
+   * skipped quietly nor resent, but a failure to check at Alipay.
+   */
+  const heldResult = (
+    item: { line: number; identity: Identity; out_biz_no: string },
+    held: Held,
+  ): RecipientResult => {
+    const before = recorded.get(item.out_biz_no);
+    if (before?.status !== 'attempted' && !(before?.status === 'failed' && before.retryable)) {
+      return alreadyHeld(item, held);
+    }
+    return {
+      line: item.line,
+      identity: item.identity,
+      out_biz_no: item.out_biz_no,
+      status: 'failed',
+      sub_code: 'POSSIBLE_DUPLICATE_PERSON',
+      message:
+        `user_id ${item.identity.value} already holds voucher ${held.voucher_id} of this campaign ` +
+        `(${describeRow(rowOf.get(held.out_biz_no))}, out_biz_no ${held.out_biz_no}), and this row's earlier ` +
+        `send (out_biz_no ${item.out_biz_no}) got no recorded answer: it may have issued a second voucher. ` +
+        'Not resent (a resend would issue one if the first never arrived); check this out_biz_no at Alipay',
+    };
+  };
+
   for (const { line, identity } of list.recipients) {
     const out_biz_no = outBizNo(settings.campaign, settings.template_id, identity);
     const before = recorded.get(out_biz_no);
@@ -151,7 +179,7 @@ export async function runCampaign(
     if (before?.status === 'issued') {
       results.push({ line, identity, out_biz_no, status: 'already-issued', voucher_id: before.voucher_id });
     } else if (held) {
-      results.push(alreadyHeld({ line, identity, out_biz_no }, held));
+      results.push(heldResult({ line, identity, out_biz_no }, held));
     } else if (before?.status === 'failed' && !before.retryable && !settings.retryFailed) {
       results.push({ line, identity, out_biz_no, status: 'failed', ...failureFields(before) });
     } else {
@@ -200,7 +228,9 @@ export async function runCampaign(
         const held = heldElsewhere(item.identity, item.out_biz_no);
         if (held) {
           reached.add(item.out_biz_no);
-          results.push(alreadyHeld(item, held));
+          const result = heldResult(without(item), held);
+          if (result.status === 'failed') failed++;
+          results.push(result);
           report();
           return;
         }
@@ -210,6 +240,8 @@ export async function runCampaign(
           journalFailed(error); // not sent: reported as not reached
           return;
         }
+        // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
+        if (stop.signal.aborted) return;
         // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
         const outcome = await sendOne(client, settings, item.identity, item.out_biz_no);
         reached.add(item.out_biz_no);

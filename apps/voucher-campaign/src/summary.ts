@@ -72,8 +72,7 @@ export function summarize(
       skipped.length === 0 &&
       not_reached === 0 &&
       duplicates.length === 0 &&
-      journal_error === null &&
-      !head.interrupted,
+      journal_error === null,
   };
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { outBizNo } from '../src/outBizNo';
 import { EXPIRED, fakeWithApp, RED_PACKET, run, TEMPLATE, tempDir, userId, writeCsv } from './helpers';
 
 // The way we tell users to test their apps: the fake gateway's MSW handlers in this process.
@@ -232,6 +233,33 @@ describe('one person listed under two identities', () => {
     expect(out.code).toBe(0);
     const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.status)).toEqual(['issued', 'already-issued']);
+  });
+
+  it('a user_id row sent in a crashed run (no recorded answer) whose person holds a voucher: not resent, not skipped quietly, exit 1', async () => {
+    const t = setup();
+    const argv = (csv: string) => [...journaled(t, csv), ...fast];
+    expect((await run(argv(writeCsv(t.dir, ['user_id,login_id', ',13900000024'])), t.env)).code).toBe(0);
+    const login = parse(readFileSync(t.results), { columns: true })[0] as Record<string, string>;
+    // --campaign defaults to the template: the key of the same person's user_id row is this one.
+    expect(login.out_biz_no).toBe(outBizNo(TEMPLATE, TEMPLATE, { field: 'login_id', value: '13900000024' }));
+    const uidKey = outBizNo(TEMPLATE, TEMPLATE, { field: 'user_id', value: userId(24) });
+    // A crash state: that run had sent the user_id row too, and died before recording its answer.
+    appendFileSync(
+      t.journal,
+      `${JSON.stringify({ out_biz_no: uidKey, outcome: { status: 'attempted' } })}\n`,
+    );
+
+    const out = await run(
+      argv(writeCsv(t.dir, ['user_id,login_id', ',13900000024', `${userId(24)},`])),
+      t.env,
+    );
+
+    expect(out.code).toBe(1);
+    expect(t.gateway.vouchers).toHaveLength(1); // not resent: a resend could issue the second voucher
+    const rows = parse(readFileSync(t.results), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.status)).toEqual(['already-issued', 'failed']);
+    expect(rows[1]).toMatchObject({ out_biz_no: uidKey, sub_code: 'POSSIBLE_DUPLICATE_PERSON' });
+    expect(rows[1]?.message).toContain(`check this out_biz_no at Alipay`);
   });
 
   it('reports a person who got a second voucher (user_id row, then login_id row) and exits 1', async () => {

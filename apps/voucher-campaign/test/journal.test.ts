@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { Journal, JournalError, readJournal } from '../src/journal';
@@ -164,7 +164,7 @@ describe('Journal lock', () => {
   it('refuses a second open while the journal is open, and frees it on close', async () => {
     const path = file();
     const first = await Journal.open(path, header);
-    expect(readFileSync(`${path}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(`${path}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
     const error = await Journal.open(path, header).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JournalError);
     expect((error as Error).message).toBe(inUse(path, process.pid));
@@ -199,7 +199,7 @@ describe('Journal lock', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(`${path}.lock`, `${dead}\n`);
     const journal = await Journal.open(path, header);
-    expect(readFileSync(`${path}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(`${path}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
     expect([...journal.entries.keys()]).toEqual(['a']);
     await journal.close();
     expect(existsSync(`${path}.lock`)).toBe(false);
@@ -212,6 +212,27 @@ describe('Journal lock', () => {
     await expect(Journal.open(path, header)).rejects.toThrow(inUse(path, process.pid));
     await journal.close();
     expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('names its host and pid namespace, and never takes over a lock from another host or container', async () => {
+    const path = file();
+    await journalWith(path, '');
+    const first = await Journal.open(path, header);
+    const [pid, host, namespace] = readFileSync(`${path}.lock`, 'utf8').split('\n');
+    expect([pid, host]).toEqual([String(process.pid), hostname()]);
+    await first.close();
+    // Pid 1 is alive here, and a dead pid would be taken over here: elsewhere, neither means anything.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    for (const [owner, lock] of [
+      [`${dead} on other-host`, `${dead}\nother-host\n${namespace}\n`],
+      [`${dead} on ${host}`, `${dead}\n${host}\npid:[1]\n`], // another container of this host
+    ] as const) {
+      writeFileSync(`${path}.lock`, lock);
+      await expect(Journal.open(path, header)).rejects.toThrow(
+        `journal ${path} is in use by process ${owner} (another machine or container`,
+      );
+      expect(readFileSync(`${path}.lock`, 'utf8')).toBe(lock);
+    }
   });
 
   it('is not taken by a dry run, nor left behind by a refused open', async () => {

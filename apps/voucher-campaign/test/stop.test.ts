@@ -18,7 +18,18 @@ async function gatewayServer(count: number, latencyMs?: number) {
   const ids = Array.from({ length: count }, (_, i) => userId(i + 1));
   for (const user_id of ids) gateway.addUser({ user_id });
   const app = gateway.registerApp();
-  const server = await startFakeGatewayServer({ port: 0, gateway });
+  // Counts requests as they arrive (before any latency), so a test can signal once sends are in flight.
+  let arrived = 0;
+  const counting = new Proxy(gateway, {
+    get: (target, key) =>
+      key === 'handle'
+        ? (request: Request) => {
+            arrived++;
+            return target.handle(request);
+          }
+        : Reflect.get(target, key),
+  });
+  const server = await startFakeGatewayServer({ port: 0, gateway: counting });
   onTestFinished(() => server.close());
   const env = {
     ALIPAY_APP_ID: app.appId,
@@ -44,7 +55,7 @@ async function gatewayServer(count: number, latencyMs?: number) {
     paths.results,
     ...extra,
   ];
-  return { gateway, env, ids, ...paths, args };
+  return { gateway, env, ids, ...paths, args, arrived: () => arrived };
 }
 
 interface Exit {
@@ -57,12 +68,18 @@ interface Exit {
 
 /**
  * Runs the CLI (under `sh -c 'ulimit -f <blocks>'` when fileSizeBlocks is given); sends `signal` once
- * the journal holds `atLines` lines.
+ * the journal holds `atLines` lines and `when()` holds.
  */
 function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
-  options: { signal?: NodeJS.Signals; atLines?: number; journal?: string; fileSizeBlocks?: number } = {},
+  options: {
+    signal?: NodeJS.Signals;
+    atLines?: number;
+    when?: () => boolean;
+    journal?: string;
+    fileSizeBlocks?: number;
+  } = {},
 ): Promise<Exit> {
   const node = [process.execPath, '--import', 'tsx', cli, ...args];
   const [command, ...argv] =
@@ -88,7 +105,8 @@ function runCli(
       : setInterval(() => {
           const path = options.journal as string;
           const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0;
-          if (lines >= (options.atLines ?? 1) && signalledAt === undefined) {
+          const ready = lines >= (options.atLines ?? 1) && (options.when?.() ?? true);
+          if (ready && signalledAt === undefined) {
             signalledAt = performance.now();
             child.kill(options.signal);
           }
@@ -116,7 +134,7 @@ describe('stopping a run', () => {
       const t = await gatewayServer(10, 1500);
       const out = await runCli(t.args('--concurrency', '4', '--max-retries', '0'), t.env, {
         signal,
-        atLines: 5, // the header and 4 attempts
+        when: () => t.arrived() >= 4, // 4 requests at the fake, each answered 1.5 s later
         journal: t.journal,
       });
 
@@ -147,6 +165,18 @@ describe('stopping a run', () => {
       expect(t.gateway.vouchers).toHaveLength(10);
     });
   }
+
+  it('a signal while the last sends are in flight: every recipient holds its voucher, so exit 0', async () => {
+    const t = await gatewayServer(4, 1500);
+    const out = await runCli(t.args('--concurrency', '4', '--max-retries', '0', '--json'), t.env, {
+      signal: 'SIGINT',
+      when: () => t.arrived() >= 4, // all 4 at the fake: nothing is left to start
+      journal: t.journal,
+    });
+    expect(JSON.parse(out.stdout)).toMatchObject({ issued: 4, not_reached: 0, interrupted: true, ok: true });
+    expect(out.code).toBe(0);
+    expect(t.gateway.vouchers).toHaveLength(4);
+  });
 
   it('with --rate, Ctrl-C does not wait for the rate limiter', async () => {
     const t = await gatewayServer(10);
