@@ -133,17 +133,6 @@ export async function runCampaign(
     const held = holder.get(identity.value);
     return held && held.out_biz_no !== out_biz_no ? held : undefined;
   };
-  const alreadyHeld = (item: { line: number; identity: Identity; out_biz_no: string }, held: Held) => ({
-    line: item.line,
-    identity: item.identity,
-    out_biz_no: item.out_biz_no,
-    status: 'already-issued' as const,
-    voucher_id: held.voucher_id,
-    message:
-      `user_id ${item.identity.value} already holds voucher ${held.voucher_id} of this campaign, ` +
-      `issued to ${describeRow(rowOf.get(held.out_biz_no))} (out_biz_no ${held.out_biz_no}); not sent again`,
-  });
-
   /**
    * A row whose person already holds a voucher: skipped, unless the row's own out_biz_no went out in an
    * earlier run without a recorded answer (attempted, or a retryable failure such as a timeout). Then it
@@ -154,21 +143,21 @@ export async function runCampaign(
     item: { line: number; identity: Identity; out_biz_no: string },
     held: Held,
   ): RecipientResult => {
+    const holds = `user_id ${item.identity.value} already holds voucher ${held.voucher_id} of this campaign`;
+    const where = `${describeRow(rowOf.get(held.out_biz_no))}, out_biz_no ${held.out_biz_no}`;
     const before = recorded.get(item.out_biz_no);
     if (before?.status !== 'attempted' && !(before?.status === 'failed' && before.retryable)) {
-      return alreadyHeld(item, held);
+      const message = `${holds}, issued to ${where}; not sent again`;
+      return { ...item, status: 'already-issued', voucher_id: held.voucher_id, message };
     }
     return {
-      line: item.line,
-      identity: item.identity,
-      out_biz_no: item.out_biz_no,
+      ...item,
       status: 'failed',
       sub_code: 'POSSIBLE_DUPLICATE_PERSON',
       message:
-        `user_id ${item.identity.value} already holds voucher ${held.voucher_id} of this campaign ` +
-        `(${describeRow(rowOf.get(held.out_biz_no))}, out_biz_no ${held.out_biz_no}), and this row's earlier ` +
-        `send (out_biz_no ${item.out_biz_no}) got no recorded answer: it may have issued a second voucher. ` +
-        'Not resent (a resend would issue one if the first never arrived); check this out_biz_no at Alipay',
+        `${holds} (${where}), and this row's earlier send (out_biz_no ${item.out_biz_no}) got no recorded ` +
+        'answer: it may have issued a second voucher. Not resent (a resend would issue one if the first ' +
+        'never arrived); check this out_biz_no at Alipay',
     };
   };
 
