@@ -31,6 +31,7 @@ export { certSerialNumber, rootCertSerialNumber } from './cert/certSerialNumber.
 export { type AesOptions, aesDecrypt, aesEncrypt, isAesKey } from './aes.js';
 
 // Errors
+export { AopkitError } from './errors/AopkitError.js';
 export { SignerError } from './errors/SignerError.js';
 export { AlipayKeyError } from './errors/AlipayKeyError.js';
 export { AlipayCertificateError } from './errors/AlipayCertificateError.js';

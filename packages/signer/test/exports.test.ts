@@ -9,6 +9,7 @@ describe('public API', () => {
       'AlipayKeyError',
       'AlipayMalformedResponseError',
       'AlipaySignatureVerificationError',
+      'AopkitError',
       'ERROR_RESPONSE_NODE',
       'SignerError',
       'aesDecrypt',

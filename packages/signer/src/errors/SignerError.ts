@@ -1,14 +1,15 @@
+import { AopkitError } from './AopkitError.js';
+
 /**
  * Base class of every error thrown by `@aopkit/signer`.
  *
  * Messages never contain key material: they name the option or the step that failed, and the
  * underlying error (if any) is kept in `cause`.
  */
-export class SignerError extends Error {
-  // An explicit string, not `new.target.name`: minifiers rename classes.
+export class SignerError extends AopkitError {
   override name = 'SignerError';
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, { code: options.code ?? 'ERR_SIGNER', cause: options.cause });
   }
 }
