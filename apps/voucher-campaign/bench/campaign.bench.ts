@@ -1,12 +1,12 @@
 // 10,000 recipients against the in-process fake gateway (MSW), beside the signer's own sign/s ceiling
 // measured in the same run on the same machine. Prints figures; never fails on speed.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner } from '@aopkit/signer';
 import { createFakeGateway } from '@aopkit/testing';
 import { setupServer } from 'msw/node';
 import { main } from '../src/main';
-import { tempDir } from '../test/helpers';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const CONCURRENCY = 32;
@@ -16,7 +16,9 @@ gateway.addTemplate({ template_id: 'T_BENCH', type: 'voucher' });
 const ids = Array.from({ length: RECIPIENTS }, (_, i) => `2088${String(i + 1).padStart(12, '0')}`);
 for (const user_id of ids) gateway.addUser({ user_id });
 const app = gateway.registerApp();
-const dir = tempDir();
+// Not the tests' tempDir(): that one needs a running vitest test to clean up after.
+const dir = mkdtempSync(join(tmpdir(), 'campaign-bench-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, 'recipients.csv');
 writeFileSync(csv, `user_id\n${ids.join('\n')}\n`);
 
