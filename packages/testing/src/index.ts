@@ -3,6 +3,7 @@
 // The fake
 export { createFakeGateway } from './createFakeGateway.js';
 export { DROP } from './DROP.js';
+export { FakeGatewayError, type FakeGatewayErrorCode } from './errors/FakeGatewayError.js';
 // Fixtures and keys (FAKE, public test keys)
 export { demoFixtures } from './demoFixtures.js';
 export type {
