@@ -3,9 +3,10 @@
 // The fake
 export { createFakeGateway } from './createFakeGateway.js';
 export { DROP } from './DROP.js';
-export { FakeGatewayError, type FakeGatewayErrorCode } from './errors/FakeGatewayError.js';
 // Fixtures and keys (FAKE, public test keys)
 export { demoFixtures } from './demoFixtures.js';
+// Its error class, and the types of the fake
+export { FakeGatewayError, type FakeGatewayErrorCode } from './errors/FakeGatewayError.js';
 export type {
   AppSignType,
   FakeApp,
