@@ -2,6 +2,7 @@ import { certSerialNumber, rootCertSerialNumber } from '@aopkit/signer';
 import { coreRegistry } from './coreRegistry.js';
 import { DROP } from './DROP.js';
 import type { FakeApp, FakeGatewayCore, FakeGatewayOptions, RegisteredApp } from './FakeGateway.js';
+import { checkFaultOptions } from './faults/checkFaultOptions.js';
 import { DEMO_ALIPAY_PUBLIC_CERT, DEMO_ALIPAY_ROOT_CERT } from './keys/demoCerts.js';
 import { DEMO_ALIPAY_KEYS } from './keys/demoKeys.js';
 import { type Outcome, processRequest } from './pipeline/processRequest.js';
@@ -33,6 +34,7 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
   const alipayPublicKey = toPem(alipayKeys.publicKey);
   const apps = new Map<string, AppRecord>();
   const logLimit = options.requestLogLimit ?? Number.POSITIVE_INFINITY;
+  const faults = checkFaultOptions(options.faults);
   let appsGenerated = 0;
 
   // What every epoch's pipeline shares: the apps (they survive reset) and the certificate SNs.
@@ -65,7 +67,7 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
 
   /** A new epoch, with the fixtures loaded, and the pipeline context of its requests. */
   function newEpoch(): { epoch: Epoch; ctx: PipelineContext } {
-    const epoch = new Epoch(seed, fixtures, options.faults, logLimit);
+    const epoch = new Epoch(seed, fixtures, faults, logLimit);
     const ctx = { ...shared, state: epoch.state, faults: epoch.faults, nextVoucherId: epoch.nextVoucherId };
     return { epoch, ctx };
   }

@@ -1,4 +1,5 @@
-import type { FakeGatewayFixtures, FaultOptions } from '../FakeGateway.js';
+import type { FakeGatewayFixtures } from '../FakeGateway.js';
+import type { FaultPlan } from '../faults/checkFaultOptions.js';
 import { FaultPlanner } from '../faults/FaultPlanner.js';
 import { GatewayState } from './GatewayState.js';
 import { voucherIdOf } from './ids.js';
@@ -20,7 +21,7 @@ export class Epoch {
   constructor(
     readonly seed: number,
     fixtures: FakeGatewayFixtures,
-    faults: FaultOptions | undefined,
+    faults: FaultPlan | undefined,
     logLimit: number,
   ) {
     this.state.load(fixtures);
