@@ -5,6 +5,8 @@ export { createFakeGateway } from './createFakeGateway.js';
 export { DROP } from './DROP.js';
 // Fixtures and keys (FAKE, public test keys)
 export { demoFixtures } from './demoFixtures.js';
+// Its error class, and the types of the fake
+export { FakeGatewayError, type FakeGatewayErrorCode } from './errors/FakeGatewayError.js';
 export type {
   AppSignType,
   FakeApp,
