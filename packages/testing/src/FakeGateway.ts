@@ -163,10 +163,11 @@ export interface RequestLogEntry {
   readonly voucher_id?: string;
 }
 
-/** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */
-export interface FakeGateway {
-  /** MSW handlers for POST <production | sandbox | each baseUrl>/gateway.do. */
-  readonly handlers: RequestHandler[];
+/**
+ * The fake gateway without its MSW handlers (createGatewayCore): everything a transport other than
+ * MSW needs (the loopback server, the CLI), with nothing that loads msw.
+ */
+export interface FakeGatewayCore {
   /** The whole pipeline, transport-independent; DROP means "drop the connection". */
   handle(request: Request): Promise<Response | typeof DROP>;
   registerApp(app?: {
@@ -197,4 +198,10 @@ export interface FakeGateway {
   readonly requests: readonly RequestLogEntry[];
   /** Back to the state after creation: fixtures re-applied, RNG re-seeded, log and script cleared. */
   reset(): void;
+}
+
+/** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */
+export interface FakeGateway extends FakeGatewayCore {
+  /** MSW handlers for POST <production | sandbox | each baseUrl>/gateway.do. */
+  readonly handlers: RequestHandler[];
 }

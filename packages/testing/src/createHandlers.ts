@@ -4,22 +4,17 @@ import type { RequestHandler } from 'msw';
 import { http } from 'msw/core/http';
 import { DROP } from './DROP.js';
 
-/** MSW handlers answering POST on each gateway URL with `handle`; DROP becomes a network error. */
+/**
+ * MSW handlers answering POST on each gateway URL with `handle`; DROP becomes a network
+ * error. The only module of the package that imports msw: the rest runs where msw is not installed.
+ */
 export function createHandlers(
   urls: readonly string[],
   handle: (request: Request) => Promise<Response | typeof DROP>,
-) {
-  return urls.map(
-    (url): RequestHandler =>
-      http.post(url, async ({ request }) => {
-        const response = await handle(request);
-        return response === DROP ? Response.error() : response;
-      }),
-  );
-}
-
-/** A base URL as a gateway URL: `/gateway.do` appended unless it is already there. */
-export function gatewayUrlOf(base: string): string {
-  const trimmed = base.replace(/\/+$/, '');
-  return trimmed.endsWith('/gateway.do') ? trimmed : `${trimmed}/gateway.do`;
+): RequestHandler[] {
+  const answer = async ({ request }: { request: Request }) => {
+    const response = await handle(request);
+    return response === DROP ? Response.error() : response;
+  };
+  return urls.map((url): RequestHandler => http.post(url, answer));
 }

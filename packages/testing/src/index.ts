@@ -11,6 +11,7 @@ export type {
   AppSignType,
   FakeApp,
   FakeGateway,
+  FakeGatewayCore,
   FakeGatewayFixtures,
   FakeGatewayOptions,
   FakeTemplate,

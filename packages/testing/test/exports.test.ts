@@ -44,6 +44,7 @@ describe('@aopkit/testing exports', () => {
       testing.AppSignType,
       testing.FakeApp,
       testing.FakeGateway,
+      testing.FakeGatewayCore,
       testing.FakeGatewayErrorCode,
       testing.FakeGatewayFixtures,
       testing.FakeGatewayOptions,

@@ -2,26 +2,17 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createFakeGateway,
-  DEMO_APP_KEYS,
   demoFixtures,
   type FakeGateway,
   type FakeGatewayOptions,
   type FakeGatewayServer,
   startFakeGatewayServer,
 } from '../../src/index.js';
+import { demoApp } from './app.js';
 import { type BuildOptions, type Placement, requestFromParams, signedParams } from './buildRequest.js';
 import { type Answer, readAnswer } from './readAnswer.js';
 
-/** The demo app of demoFixtures, as a client holds it. */
-export const demoApp = { appId: demoFixtures.apps[0].appId, privateKey: DEMO_APP_KEYS.privateKey };
-
-/** A valid business content for the demo fixtures. */
-export const okBiz = (out_biz_no: string, extra: Record<string, unknown> = {}) => ({
-  template_id: 'TPL_VOUCHER_ACTIVE',
-  out_biz_no,
-  user_id: '2088000000000002',
-  ...extra,
-});
+export { demoApp, okBiz } from './app.js';
 
 type Charset = 'utf-8' | 'gbk' | 'gb2312';
 type PostOptions = {

@@ -1,0 +1,12 @@
+import { GATEWAYS } from '@aopkit/types';
+
+/** A base URL as a gateway URL: `/gateway.do` appended unless it is already there. */
+export function gatewayUrlOf(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return trimmed.endsWith('/gateway.do') ? trimmed : `${trimmed}/gateway.do`;
+}
+
+/** The URLs the MSW handlers answer: production, sandbox, then each of `baseUrls`. */
+export function gatewayUrlsOf(baseUrls: readonly string[] = []): string[] {
+  return [GATEWAYS.production, GATEWAYS.sandbox, ...baseUrls.map(gatewayUrlOf)];
+}
