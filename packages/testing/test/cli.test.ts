@@ -146,6 +146,7 @@ describe('aopkit-fake-gateway CLI', { timeout: 60_000 }, () => {
       host: '127.0.0.1',
       seed: 1,
       faultRate: 0,
+      json: false,
       quiet: false,
     });
     expect(parseCliArgs(['--port', '0', '--fault-rate', '0.1', '--latency-ms', '5', '-h'])).toMatchObject({
