@@ -1,4 +1,5 @@
 import { certSerialNumber, rootCertSerialNumber } from '@aopkit/signer';
+import { stateRegistry } from './control/stateRegistry.js';
 import { coreRegistry } from './coreRegistry.js';
 import { DROP } from './DROP.js';
 import type {
@@ -144,5 +145,9 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     },
   };
   coreRegistry.set(gateway, core);
+  stateRegistry.set(gateway, {
+    templates: () => [...state.templates.values()].map((t) => ({ ...t })),
+    users: () => state.listUsers(),
+  });
   return gateway;
 }
