@@ -80,15 +80,17 @@ function parse(argv: readonly string[]) {
     const known = Object.keys(OPTIONS)
       .map((name) => `--${name}`)
       .join(', ');
-    // A stray positional is not echoed: it may be a pasted key.
+    // A stray positional is not echoed: it may be a pasted key. An unknown option is named alone.
     const code = (cause as { code?: unknown }).code;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const unknown = /^Unknown option '([^'=]+)/.exec(message)?.[1];
     const reason =
       code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
         ? 'unexpected argument: the CLI takes only options'
-        : cause instanceof Error
-          ? cause.message
-          : String(cause);
-    throw cliError('argv', `${reason} (the options: ${known})`, cause);
+        : unknown !== undefined
+          ? `unknown option ${unknown}`
+          : message;
+    throw cliError('argv', `${reason}; the options: ${known}`, cause);
   }
 }
 
