@@ -173,12 +173,12 @@ describe('AES content encryption', () => {
   });
 
   it('scripted faults after decryption: business-like SYSTEM_ERROR is encrypted, gateway 20000 is plain', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     expect(await openNode(await sendAes(okBiz('aes-f1')))).toMatchObject({
       code: '40004',
       sub_code: 'SYSTEM_ERROR',
     });
-    gateway.nextCall({ subCode: 'isp.unknow-error' });
+    gateway.nextCall({ sub_code: 'isp.unknow-error' });
     expectPlain(await sendAes(okBiz('aes-f1')), 'isp.unknow-error');
     expect(gateway.vouchers).toHaveLength(0);
     // The retry goes through and is encrypted.
