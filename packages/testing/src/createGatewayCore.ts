@@ -163,8 +163,8 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
   };
   coreRegistry.set(gateway, core);
   stateRegistry.set(gateway, {
-    templates: () => [...state.templates.values()].map((t) => ({ ...t })),
-    users: () => state.listUsers(),
+    templates: () => [...current.epoch.state.templates.values()].map((t) => ({ ...t })),
+    users: () => current.epoch.state.listUsers(),
   });
   return gateway;
 }

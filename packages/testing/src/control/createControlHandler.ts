@@ -11,9 +11,6 @@ type Schemas = components['schemas'];
 /** The path prefix of every control route; the gateway itself never serves it. */
 export const CONTROL_PREFIX = '/__aopkit/';
 
-// TODO(merge wt-t13): idle() becomes part of FakeGatewayCore.
-type ControlledGateway = FakeGatewayCore & { idle?(): Promise<void> };
-
 const TEMPLATE_FIELDS = {
   template_id: 'string',
   type: 'string',
@@ -41,7 +38,7 @@ const held = (t: FakeTemplate): Schemas['HeldTemplate'] => ({
 const heldUser = (u: FakeUser): Schemas['HeldUser'] => ({ ...u, frozen: u.frozen ?? false });
 
 /** The control routes over one gateway, each typed by the operation the document declares. */
-function routesOf(gateway: ControlledGateway, state: () => StateView) {
+function routesOf(gateway: FakeGatewayCore, state: () => StateView) {
   return {
     '/__aopkit/health': {
       get: () => ({ ok: true, alipayPublicKey: gateway.alipayPublicKey }),
@@ -54,7 +51,7 @@ function routesOf(gateway: ControlledGateway, state: () => StateView) {
     },
     '/__aopkit/idle': {
       post: async () => {
-        await gateway.idle?.();
+        await gateway.idle();
         return { ok: true };
       },
     },
@@ -150,7 +147,7 @@ function compile(template: string, methods: Record<string, AnyHandler>): Route {
 /** Every `METHOD path` a router serves, upper-case method first (for tests and messages). */
 export function controlRoutes(): string[] {
   const none = () => ({ templates: () => [], users: () => [] });
-  return Object.entries(routesOf({} as ControlledGateway, none)).flatMap(([path, methods]) =>
+  return Object.entries(routesOf({} as FakeGatewayCore, none)).flatMap(([path, methods]) =>
     Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );
 }
