@@ -87,14 +87,19 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 /**
  * Serves a fake gateway over real HTTP with node:http (for clients MSW cannot intercept, such as
  * alipay-sdk's urllib/undici, and for programs in other languages): `GET` and `POST /gateway.do`, and
- * the control API under `/__aopkit/`. A DROP destroys the socket with no response.
+ * the control API under `/__aopkit/`. A DROP destroys the socket with no response. Without `gateway`
+ * it serves a new one made with createGatewayCore (no MSW handlers, so msw need not be installed).
  */
-export async function startFakeGatewayServer<G extends FakeGatewayCore = FakeGatewayCore>(
-  options: FakeGatewayServerOptions<G> = {},
-): Promise<FakeGatewayServer<G>> {
+export function startFakeGatewayServer<G extends FakeGatewayCore>(
+  options: FakeGatewayServerOptions<G> & { gateway: G },
+): Promise<FakeGatewayServer<G>>;
+export function startFakeGatewayServer(options?: FakeGatewayServerOptions): Promise<FakeGatewayServer>;
+export async function startFakeGatewayServer(
+  options: FakeGatewayServerOptions = {},
+): Promise<FakeGatewayServer> {
   const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
   const requestTimeout = positive('requestTimeoutMs', options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS);
-  const gateway = options.gateway ?? (createGatewayCore(options.gatewayOptions) as G);
+  const gateway = options.gateway ?? createGatewayCore(options.gatewayOptions);
   const host = options.host ?? '127.0.0.1';
   const entry = entryOf(gateway);
   const control = options.control === false ? undefined : createControlHandler(gateway);
