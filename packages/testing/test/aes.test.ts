@@ -211,7 +211,10 @@ describe('encryptKey configuration', () => {
   ])('fixtures: an encryptKey %s throws naming the field, never the key', (_, encryptKey) => {
     const create = () =>
       createFakeGateway({ fixtures: { apps: [{ ...base, encryptKey: encryptKey as string }] } });
-    expect(create).toThrow(TypeError);
+    // Typed since issue #13 (it was a TypeError).
+    expect(create).toThrow(
+      expect.objectContaining({ code: 'ERR_FAKE_CONFIG', field: 'fixtures.apps[0].encryptKey' }),
+    );
     expect(create).toThrow(/app 2021000000000099: encryptKey must be the base64 of a 16-byte AES key/);
     expect(create).not.toThrow(String(encryptKey));
   });

@@ -1,5 +1,6 @@
 import { FakeGatewayError } from '../errors/FakeGatewayError.js';
 import type { FaultKind, FaultOptions } from '../FakeGateway.js';
+import { isRecord } from '../options/ownFields.js';
 import { checkLatency, shown } from './checkLatency.js';
 
 /** Every fault kind, in the order the draw weighs them. */
@@ -22,9 +23,6 @@ export interface FaultPlan {
 
 const fail = (field: string, message: string): FakeGatewayError =>
   new FakeGatewayError(`${field} ${message}`, { code: 'ERR_FAKE_CONFIG', field });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks createFakeGateway's `faults` (own properties only): unknown keys and kinds are refused with

@@ -1,4 +1,3 @@
-import type { FakeGatewayFixtures } from '../FakeGateway.js';
 import type { FaultPlan } from '../faults/checkFaultOptions.js';
 import { FaultPlanner } from '../faults/FaultPlanner.js';
 import { GatewayState } from './GatewayState.js';
@@ -20,7 +19,7 @@ export class Epoch {
 
   constructor(
     readonly seed: number,
-    fixtures: FakeGatewayFixtures,
+    fixtures: { templates: readonly unknown[]; users: readonly unknown[] },
     faults: FaultPlan | undefined,
     logLimit: number,
   ) {
