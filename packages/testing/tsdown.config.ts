@@ -3,7 +3,8 @@ import { defineConfig } from 'tsdown';
 export default defineConfig([
   {
     // The library stays runtime-neutral: node:http and node:crypto are reached via getBuiltinModule.
-    entry: ['src/index.ts'],
+    // server.ts is the msw-free entry (@aopkit/testing/server): nothing it reaches imports msw.
+    entry: ['src/index.ts', 'src/server.ts'],
     format: ['esm', 'cjs'],
     dts: true,
     fixedExtension: false,
