@@ -3,7 +3,9 @@ import { defineConfig } from 'tsdown';
 export default defineConfig([
   {
     // The library stays runtime-neutral: node:http and node:crypto are reached via getBuiltinModule.
-    entry: ['src/index.ts'],
+    // `setup` (MSW's setupServer, Node only) is its own entry so the main one never loads msw/node;
+    // built together, the two share one copy of the fake's code.
+    entry: { index: 'src/index.ts', setup: 'src/setup/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     fixedExtension: false,
