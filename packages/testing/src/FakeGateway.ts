@@ -80,9 +80,12 @@ export interface FakeGatewayOptions {
   faults?: FaultOptions;
   /** The gateway's clock, for the timestamp window and issuedAt. */
   now?: () => Date;
-  /** Called with each log entry when its request completes (the CLI prints them). */
+  /**
+   * Called with each log entry when its request completes, in completion order (the CLI prints
+   * them); not for a request that was in flight across reset().
+   */
   onRequest?: (entry: RequestLogEntry) => void;
-  /** Keep at most this many log entries (oldest dropped); default unlimited. */
+  /** Keep at most this many log entries (earliest arrivals dropped); default unlimited. */
   requestLogLimit?: number;
 }
 
@@ -127,7 +130,7 @@ export interface Verdict {
 
 /** One request as the fake saw it. */
 export interface RequestLogEntry {
-  /** Order of arrival, from 1. */
+  /** Order of arrival, from 1 after creation or a reset; taken when the request arrives. */
   readonly seq: number;
   readonly receivedAt: Date;
   readonly durationMs: number;
@@ -194,10 +197,30 @@ export interface FakeGatewayCore {
   expireTemplate(templateId: string): void;
   freezeUser(userId: string): void;
   nextCall(outcome: ScriptedOutcome): void;
+  /** The vouchers issued since creation or the last reset(), in issue order. */
   readonly vouchers: readonly IssuedVoucher[];
+  /**
+   * The requests completed since creation or the last reset(), in arrival order (`seq`). A request is
+   * listed once it completes, at its arrival place: while a slow first request is still in flight, a
+   * quicker second one is listed alone; once both are done, the first comes first. A request in
+   * flight is never listed half-done, so every entry has its `durationMs`, and an absent `verdict`
+   * always means a dropped connection. `await idle()` first to see every request sent so far.
+   */
   readonly requests: readonly RequestLogEntry[];
-  /** Back to the state after creation: fixtures re-applied, RNG re-seeded, log and script cleared. */
+  /**
+   * Back to the state after creation: fixtures re-applied, RNG re-seeded, log, script and id
+   * counters cleared. Isolates tests by itself: a request still in flight (a latency fault, a slow
+   * client) finishes in the state it arrived in, which is then discarded; it issues no voucher,
+   * logs no entry, keeps no idempotency record and bumps no id in the state that follows (its answer
+   * is still sent, and `onRequest` is not called for it).
+   */
   reset(): void;
+  /**
+   * Resolves when no request is in flight, requests that arrive meanwhile included. In `afterEach`,
+   * `await gateway.idle()` before `reset()` so a test never ends with an answer still on its way to
+   * the next test's client.
+   */
+  idle(): Promise<void>;
 }
 
 /** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */

@@ -1,25 +1,18 @@
 import { certSerialNumber, rootCertSerialNumber } from '@aopkit/signer';
 import { coreRegistry } from './coreRegistry.js';
 import { DROP } from './DROP.js';
-import type {
-  FakeApp,
-  FakeGatewayCore,
-  FakeGatewayOptions,
-  RegisteredApp,
-  RequestLogEntry,
-} from './FakeGateway.js';
-import { FaultPlanner } from './faults/FaultPlanner.js';
+import type { FakeApp, FakeGatewayCore, FakeGatewayOptions, RegisteredApp } from './FakeGateway.js';
 import { DEMO_ALIPAY_PUBLIC_CERT, DEMO_ALIPAY_ROOT_CERT } from './keys/demoCerts.js';
 import { DEMO_ALIPAY_KEYS } from './keys/demoKeys.js';
-import { processRequest } from './pipeline/processRequest.js';
+import { type Outcome, processRequest } from './pipeline/processRequest.js';
 import type { PipelineContext } from './pipeline/runPipeline.js';
 import type { RawRequest } from './request/readParams.js';
 import { createResponseSigners } from './response/createResponseSigners.js';
 import { type AppKey, AppRecord } from './state/AppRecord.js';
 import { generateAppKeys, publicKeyOfCert, toPem } from './state/appKeys.js';
+import { Epoch } from './state/Epoch.js';
 import { generateEncryptKey } from './state/encryptKey.js';
-import { GatewayState } from './state/GatewayState.js';
-import { appIdOf, voucherIdOf } from './state/ids.js';
+import { appIdOf } from './state/ids.js';
 
 /**
  * The whole fake gateway but its MSW handlers: state, pipeline, `handle()`, control methods. It
@@ -38,21 +31,14 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
   const { publicCert, rootCert } = alipayKeys;
   const signers = createResponseSigners(alipayKeys.privateKey);
   const alipayPublicKey = toPem(alipayKeys.publicKey);
-  const state = new GatewayState();
   const apps = new Map<string, AppRecord>();
-  const faults = new FaultPlanner(seed, options.faults);
   const logLimit = options.requestLogLimit ?? Number.POSITIVE_INFINITY;
-  let vouchersIssued = 0;
   let appsGenerated = 0;
-  let seq = 0;
-  let log: RequestLogEntry[] = [];
 
-  const ctx: PipelineContext = {
-    state,
+  // What every epoch's pipeline shares: the apps (they survive reset) and the certificate SNs.
+  const shared = {
     apps,
-    faults,
     now,
-    nextVoucherId: () => voucherIdOf(seed, ++vouchersIssued),
     ...(publicCert && rootCert
       ? { alipayCertSn: certSerialNumber(publicCert), alipayRootCertSn: rootCertSerialNumber(rootCert) }
       : {}),
@@ -60,7 +46,7 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
 
   function keyOf(app: Pick<FakeApp, 'appId' | 'publicKey' | 'appCert'>): AppKey {
     if (app.appCert !== undefined) {
-      if (!ctx.alipayCertSn)
+      if (!shared.alipayCertSn)
         throw new Error(`app ${app.appId}: certificate mode needs alipayKeys.publicCert and rootCert`);
       return { appCert: app.appCert };
     }
@@ -68,8 +54,7 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     throw new TypeError(`app ${app.appId}: give publicKey or appCert`);
   }
 
-  function applyFixtures(): void {
-    state.load(fixtures);
+  function loadApps(): void {
     for (const [i, app] of (fixtures.apps ?? []).entries()) {
       if (typeof app !== 'object' || app === null || typeof app.appId !== 'string' || app.appId === '') {
         throw new TypeError(`apps[${i}]: must be an object with a non-empty appId`);
@@ -78,22 +63,54 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     }
   }
 
-  async function core(raw: RawRequest) {
-    const { outcome, entry } = await processRequest(ctx, signers, raw, ++seq);
-    log.push(entry);
-    if (log.length > logLimit) log.splice(0, log.length - logLimit);
-    options.onRequest?.(entry);
-    return outcome;
+  /** A new epoch, with the fixtures loaded, and the pipeline context of its requests. */
+  function newEpoch(): { epoch: Epoch; ctx: PipelineContext } {
+    const epoch = new Epoch(seed, fixtures, options.faults, logLimit);
+    const ctx = { ...shared, state: epoch.state, faults: epoch.faults, nextVoucherId: epoch.nextVoucherId };
+    return { epoch, ctx };
   }
 
-  async function handle(request: Request): Promise<Response | typeof DROP> {
-    const body = new Uint8Array(await request.arrayBuffer());
-    const outcome = await core({ url: request.url, contentType: request.headers.get('content-type'), body });
-    if (outcome === DROP) return DROP;
-    return new Response(outcome.body, {
-      status: outcome.status,
-      headers: { 'content-type': outcome.contentType },
-    });
+  let current = newEpoch();
+  loadApps();
+  const inFlight = new Set<Promise<unknown>>();
+
+  /** Runs one request from its arrival: it takes the current epoch and its seq now, before anything. */
+  function arrive(read: () => Promise<RawRequest>): Promise<Outcome> {
+    const { epoch, ctx } = current;
+    const seq = epoch.log.reserve();
+    const run = (async () => {
+      const { outcome, entry } = await processRequest(ctx, signers, await read(), seq);
+      epoch.log.complete(entry);
+      // A request that outlived its epoch is not reported: its entry belongs to a log nobody reads.
+      if (epoch === current.epoch) options.onRequest?.(entry);
+      return outcome;
+    })();
+    inFlight.add(run);
+    const done = () => inFlight.delete(run);
+    run.then(done, done);
+    return run;
+  }
+
+  const core = (raw: RawRequest) => arrive(async () => raw);
+
+  function handle(request: Request): Promise<Response | typeof DROP> {
+    return arrive(async () => ({
+      url: request.url,
+      contentType: request.headers.get('content-type'),
+      body: new Uint8Array(await request.arrayBuffer()),
+    })).then((outcome) =>
+      outcome === DROP
+        ? DROP
+        : new Response(outcome.body, {
+            status: outcome.status,
+            headers: { 'content-type': outcome.contentType },
+          }),
+    );
+  }
+
+  async function idle(): Promise<void> {
+    // Requests that arrive meanwhile are waited for too.
+    while (inFlight.size > 0) await Promise.allSettled(inFlight);
   }
 
   function registerApp(app: Parameters<FakeGatewayCore['registerApp']>[0] = {}): RegisteredApp {
@@ -117,30 +134,28 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     };
   }
 
-  applyFixtures();
   const gateway: FakeGatewayCore = {
     handle,
+    idle,
     registerApp,
     alipayPublicKey,
     ...(publicCert && rootCert ? { alipayPublicCert: publicCert, alipayRootCert: rootCert } : {}),
-    addTemplate: (template) => state.addTemplate(template),
-    addUser: (user) => state.addUser(user),
-    expireTemplate: (templateId) => state.expireTemplate(templateId),
-    freezeUser: (userId) => state.freezeUser(userId),
-    nextCall: (outcome) => faults.push(outcome),
+    addTemplate: (template) => current.epoch.state.addTemplate(template),
+    addUser: (user) => current.epoch.state.addUser(user),
+    expireTemplate: (templateId) => current.epoch.state.expireTemplate(templateId),
+    freezeUser: (userId) => current.epoch.state.freezeUser(userId),
+    nextCall: (outcome) => current.epoch.faults.push(outcome),
     get vouchers() {
-      return state.vouchers;
+      return current.epoch.state.vouchers;
     },
     get requests() {
-      return log;
+      return current.epoch.log.entries;
     },
-    // Apps added with registerApp stay: a test holds their keys across resets, like a console config.
+    // A new epoch: requests in flight finish in the old one. Apps added with registerApp stay (a test
+    // holds their keys across resets, like a console config); the fixtures' apps are loaded again.
     reset() {
-      applyFixtures();
-      faults.reset();
-      vouchersIssued = 0;
-      seq = 0;
-      log = [];
+      current = newEpoch();
+      loadApps();
     },
   };
   coreRegistry.set(gateway, core);

@@ -30,6 +30,7 @@ describe('@aopkit/testing exports', () => {
       'freezeUser',
       'handle',
       'handlers',
+      'idle',
       'nextCall',
       'registerApp',
       'requests',

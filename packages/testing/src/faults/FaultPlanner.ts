@@ -67,7 +67,7 @@ function validate(options: FaultOptions | undefined): [FaultKind, number][] {
 export class FaultPlanner {
   readonly #weights: [FaultKind, number][];
   readonly #total: number;
-  #rand: () => number;
+  readonly #rand: () => number;
   #script: ScriptedOutcome[] = [];
 
   constructor(
@@ -102,11 +102,5 @@ export class FaultPlanner {
       if (pick < 0) return planOfKind(kind, latencyMs);
     }
     return planOfKind(this.#weights.at(-1)![0], latencyMs);
-  }
-
-  /** Back to the seed's first draw, with an empty script. */
-  reset(): void {
-    this.#rand = mulberry32(this.seed);
-    this.#script = [];
   }
 }
