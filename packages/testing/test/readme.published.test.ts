@@ -10,7 +10,10 @@ const MONOREPO_ONLY: [RegExp, string][] = [
   [/pnpm --filter\b/, '`pnpm --filter`'],
   [/pnpm -r\b|pnpm --recursive\b/, 'a recursive pnpm run'],
   [/\bturbo /, 'turbo'],
-  [/\bpnpm (bench|build|check|generate|lint|release|start|test|typecheck|version-packages)\b/, 'a root script'],
+  [
+    /\bpnpm (bench|build|check|generate|lint|release|start|test|typecheck|version-packages)\b/,
+    'a root script',
+  ],
   [/\]\(\.\.?\//, 'a relative link into the repository'],
   [/(^|[\s`(])(packages|apps|spec|\.ci)\//, 'a path in the repository'],
 ];
@@ -24,7 +27,9 @@ function publishedPart(readme: string): string {
 function monorepoOnly(readme: string): string[] {
   return publishedPart(readme)
     .split('\n')
-    .flatMap((line, i) => MONOREPO_ONLY.filter(([re]) => re.test(line)).map(([, what]) => `${i + 1}: ${what}`));
+    .flatMap((line, i) =>
+      MONOREPO_ONLY.filter(([re]) => re.test(line)).map(([, what]) => `${i + 1}: ${what}`),
+    );
 }
 
 const packages = (await readdir(packagesDir, { withFileTypes: true })).filter((d) => d.isDirectory());

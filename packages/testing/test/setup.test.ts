@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 // The client is not a dependency of this package (it depends on this one): its source, by path.
 import { AlipayValidationError, createAlipayClient } from '../../client/src/index.js';
-import { DEMO_ALIPAY_KEYS, DEMO_APP_KEYS, FakeGatewayError } from '../src/index.js';
+import { DEMO_ALIPAY_KEYS, DEMO_APP_KEYS, FakeGatewayError, type RequestLogEntry } from '../src/index.js';
 import { FAKE_GATEWAY_URL, type FakeGatewaySetup, setupFakeGateway } from '../src/setup/index.js';
+import { watchedClock } from './helpers/watch.js';
 
 const USER = '2088000000000001';
 const fixtures = { templates: [{ template_id: 'TPL_1' }], users: [{ user_id: USER }] };
@@ -22,10 +23,6 @@ function setUp(options?: Parameters<typeof setupFakeGateway>[0]) {
 afterEach(async () => {
   for (const fake of started.splice(0)) await fake.close();
 });
-
-/** Resolves when the fake's MSW server has received a request (it may still be in the fake). */
-const nextRequestStarts = (fake: FakeGatewaySetup) =>
-  new Promise<void>((resolve) => fake.server.events.on('request:start', () => resolve()));
 
 describe('setupFakeGateway', () => {
   it('gives client options that send a voucher through the fake, with fast retries', async () => {
@@ -107,18 +104,17 @@ describe('setupFakeGateway', () => {
   });
 
   it('reset() waits for a request still in flight, so it cannot write into the next test', async () => {
-    const fake = setUp({ fixtures });
-    const client = createAlipayClient(fake.clientOptions);
+    const clock = watchedClock();
+    const completed: RequestLogEntry[] = [];
+    const fake = setUp({ fixtures, now: clock.now, onRequest: (entry) => completed.push(entry) });
     fake.gateway.nextCall({ latencyMs: 300 });
-    const arrived = nextRequestStarts(fake);
-    let settled = false;
-    const sending = send(client, 'slow').finally(() => {
-      settled = true;
-    });
-    await arrived;
+    const arrived = clock.called();
+    const sending = send(createAlipayClient(fake.clientOptions), 'slow');
+    await arrived; // the fake is processing it
     await fake.reset();
-    // The slow request finished (and issued) before the reset, which then cleared it.
-    expect(settled).toBe(true);
+    // It completed (and issued) before the reset, which then cleared it: onRequest is only told of a
+    // request that completed in the state it arrived in.
+    expect(completed.map((entry) => entry.verdict?.code)).toEqual(['10000']);
     expect(fake.gateway.vouchers).toHaveLength(0);
     expect(fake.gateway.requests).toHaveLength(0);
     await expect(sending).resolves.toMatchObject({ user_id: USER });
@@ -127,24 +123,24 @@ describe('setupFakeGateway', () => {
   it('reset() drops the handlers a test added with server.use', async () => {
     const fake = setUp({ fixtures });
     const client = createAlipayClient({ ...fake.clientOptions, maxRetries: 0 });
-    fake.server.use(...setupFakeGateway({ fixtures }).gateway.handlers); // another fake, without the app
+    // Another fake (another seed, so another generated app id): it does not know the app.
+    fake.server.use(...setupFakeGateway({ fixtures, seed: 2 }).gateway.handlers);
     await expect(send(client, 'order-1')).rejects.toMatchObject({ sub_code: 'isv.invalid-app-id' });
     await fake.reset();
     await expect(send(client, 'order-1')).resolves.toMatchObject({ user_id: USER });
   });
 
   it('close() waits for a request still in flight', async () => {
-    const fake = setupFakeGateway({ fixtures });
+    const clock = watchedClock();
+    const completed: RequestLogEntry[] = [];
+    const fake = setupFakeGateway({ fixtures, now: clock.now, onRequest: (entry) => completed.push(entry) });
     fake.listen();
     fake.gateway.nextCall({ latencyMs: 300 });
-    const arrived = nextRequestStarts(fake);
-    let settled = false;
-    const sending = send(createAlipayClient(fake.clientOptions), 'slow').finally(() => {
-      settled = true;
-    });
+    const arrived = clock.called();
+    const sending = send(createAlipayClient(fake.clientOptions), 'slow');
     await arrived;
     await fake.close();
-    expect(settled).toBe(true);
+    expect(completed).toHaveLength(1);
     await expect(sending).resolves.toMatchObject({ user_id: USER });
   });
 

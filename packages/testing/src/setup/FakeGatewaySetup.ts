@@ -1,9 +1,9 @@
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import type { AppSignType, FakeGateway, FakeGatewayOptions, RegisteredApp } from '../FakeGateway.js';
 
 /** What MSW does with a request no handler matches (as `server.listen({ onUnhandledRequest })` takes it). */
 export type UnhandledRequestStrategy = NonNullable<
-  NonNullable<Parameters<SetupServerApi['listen']>[0]>['onUnhandledRequest']
+  NonNullable<Parameters<SetupServer['listen']>[0]>['onUnhandledRequest']
 >;
 
 /** The app setupFakeGateway registers with the fake, and whose keys the client signs with. */
@@ -58,7 +58,7 @@ export interface FakeGatewaySetup {
   /** The fake itself: script outcomes (`nextCall`), change state, read `vouchers` and `requests`. */
   readonly gateway: FakeGateway;
   /** The MSW server with the fake's handlers (`server.use(...)` to override one in a test). */
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
   /** The registered app, private key included. */
   readonly app: RegisteredApp & { readonly privateKey: string };
   /** Options for `createAlipayClient`. */
