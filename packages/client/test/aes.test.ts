@@ -74,7 +74,7 @@ describe('AES content encryption', () => {
 
     // The other way: an encrypted business failure whose sub_msg carries € and ♁, verified and decrypted.
     const subMsg = '模板不存在：€100 ♁';
-    gateway.nextCall({ subCode: 'TEMPLATE_NOT_EXIST', subMsg });
+    gateway.nextCall({ sub_code: 'TEMPLATE_NOT_EXIST', sub_msg: subMsg });
     const error = await aesClient({ charset: 'gbk' })
       .marketing.voucher.send(paramsOf())
       .catch((e: unknown) => e);
@@ -98,7 +98,7 @@ describe('AES content encryption', () => {
   });
 
   it('retries an encrypted SYSTEM_ERROR with the identical ciphertext, and issues once', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     const result = await aesClient().marketing.voucher.send(paramsOf());
     expect(gateway.vouchers).toEqual([expect.objectContaining({ voucher_id: result.voucher_id })]);
     const [first, retry] = gateway.requests;

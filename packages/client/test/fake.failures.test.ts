@@ -47,14 +47,14 @@ describe('business failures (40004), from the fake’s state', () => {
     'USER_STATUS_ERROR',
     'INVALID_PARAMETER',
   ] as const)('scripted %s is not retried', async (subCode) => {
-    gateway.nextCall({ subCode });
+    gateway.nextCall({ sub_code: subCode });
     expect(await send()).toMatchObject({ code: '40004', sub_code: subCode, retryable: false });
     expect(gateway.requests).toHaveLength(1);
   });
 
   it('SYSTEM_ERROR is retried, and the retry succeeds', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     const result = await clientOf(gateway).marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
@@ -69,7 +69,7 @@ describe('business failures (40004), from the fake’s state', () => {
   });
 
   it('SYSTEM_ERROR beyond maxRetries surfaces as retryable', async () => {
-    for (let i = 0; i < 3; i++) gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    for (let i = 0; i < 3; i++) gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     expect(await send({}, { maxRetries: 2 })).toMatchObject({ sub_code: 'SYSTEM_ERROR', retryable: true });
     expect(gateway.requests).toHaveLength(3);
   });

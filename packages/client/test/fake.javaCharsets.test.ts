@@ -62,7 +62,7 @@ describe("GBK and GB2312 round trips with the fake gateway, in Java's bytes", ()
 
   it('gbk: an answer carrying € and ♁ (sub_msg) is read as Java wrote it and verifies', async () => {
     const subMsg = '模板已停用：€100 ♁';
-    gateway.nextCall({ subCode: 'TEMPLATE_NOT_EXIST', subMsg });
+    gateway.nextCall({ sub_code: 'TEMPLATE_NOT_EXIST', sub_msg: subMsg });
     const { error, responses } = await onTheWire(() =>
       clientOf(gateway, { charset: 'gbk' }).marketing.voucher.send({
         template_id: 'T_VOUCHER',

@@ -127,8 +127,8 @@ describe('unusable answers', () => {
 
 describe('retries through the fake’s faults, never a second voucher', () => {
   it.each([
-    ['20000 isp.unknow-error', { subCode: 'isp.unknow-error' } as const],
-    ['20000 aop.unknow-error', { subCode: 'aop.unknow-error' } as const],
+    ['20000 isp.unknow-error', { sub_code: 'isp.unknow-error' } as const],
+    ['20000 aop.unknow-error', { sub_code: 'aop.unknow-error' } as const],
     ['a connection dropped before processing', { drop: 'before' } as const],
     ['a connection dropped after the voucher was issued', { drop: 'after-issue' } as const],
   ])('%s → retried, one voucher', async (_name, outcome) => {

@@ -26,7 +26,7 @@ const signatures = () => gateway.requests.map((r) => r.params.sign!).filter(Bool
 
 describe('secrets stay out of logs and errors', () => {
   it('logs method, attempt, code, sub_code and duration only', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     gateway.nextCall({ drop: 'after-issue' });
     await clientOf(gateway, { logger }).marketing.voucher.send({
       template_id: 'T_VOUCHER',
@@ -103,7 +103,7 @@ describe('credentials and loggers', () => {
         throw new Error('log sink closed');
       },
     };
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     const before = gateway.vouchers.length;
     const result = await clientOf(gateway, { logger: broken }).marketing.voucher.send(params());
     expect(gateway.vouchers.length).toBe(before + 1);

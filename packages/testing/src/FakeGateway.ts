@@ -57,11 +57,15 @@ export interface FakeGatewayFixtures {
   users?: readonly FakeUser[];
 }
 
-/** Seeded random faults: `rate` = probability per authenticated request, `kinds` = relative weights. */
+/**
+ * Seeded random faults: `rate` = probability (0..1) per authenticated request, `kinds` = relative
+ * weights (≥ 0; every kind weighs 1 when absent). Checked at creation: an unknown key or kind, a rate
+ * out of range, a negative weight throw FakeGatewayError (`ERR_FAKE_CONFIG`) naming the field.
+ */
 export interface FaultOptions {
   rate: number;
   kinds?: Partial<Record<FaultKind, number>>;
-  /** Delay of a `latency` fault; default 100 ms. */
+  /** Delay of a `latency` fault, 0 to 600000; default 100 ms. */
   latencyMs?: number;
 }
 
@@ -102,9 +106,25 @@ export interface RegisteredApp {
   encryptKey?: string;
 }
 
-/** A scripted outcome for the next authenticated request (FIFO); takes precedence over random faults. */
+/**
+ * A scripted outcome for the next authenticated, well-formed request (FIFO); it takes precedence over
+ * seeded faults. One of:
+ * - `{ sub_code, sub_msg?, latencyMs? }`: answer with a sub code the tables know (`SYSTEM_ERROR`,
+ *   `isp.unknow-error`, `TEMPLATE_EXPIRED`, …), with its code, msg and sub_msg (or the sub_msg given);
+ *   nothing is issued;
+ * - `{ code, msg, sub_code?, sub_msg?, latencyMs? }`: answer exactly this, for a code the tables do not
+ *   know (forward compatibility): `code` a string of digits other than `10000`, `msg` non-empty;
+ * - `{ drop: 'before' | 'after-issue', latencyMs? }`: drop the connection before processing (nothing
+ *   issued) or after issuing the voucher (issued, answer lost);
+ * - `{ latencyMs }`: answer normally, late.
+ *
+ * `latencyMs` is 0 to 600000. Checked by nextCall(): an unknown key or sub code, an empty `{}`, an
+ * unknown `drop`, a negative or NaN latency throw FakeGatewayError (`ERR_FAKE_SCRIPT`) at once, naming
+ * the known values. Keys are the gateway's snake_case (`sub_code`, as AlipayApiError has it).
+ */
 export type ScriptedOutcome =
-  | { subCode: SubCode; subMsg?: string; latencyMs?: number }
+  | { sub_code: SubCode; sub_msg?: string; latencyMs?: number }
+  | { code: string; msg: string; sub_code?: string; sub_msg?: string; latencyMs?: number }
   | { drop: 'before' | 'after-issue'; latencyMs?: number }
   | { latencyMs: number };
 
@@ -122,7 +142,8 @@ export interface IssuedVoucher {
 
 /** The gateway's answer, as put in the response node. */
 export interface Verdict {
-  readonly code: ResultCode;
+  /** A result code the tables know, or the one a scripted full outcome gave. */
+  readonly code: ResultCode | (string & {});
   readonly msg: string;
   readonly sub_code?: string;
   readonly sub_msg?: string;
@@ -196,6 +217,7 @@ export interface FakeGatewayCore {
   addUser(user: FakeUser): void;
   expireTemplate(templateId: string): void;
   freezeUser(userId: string): void;
+  /** Scripts the next authenticated request's outcome (see ScriptedOutcome); checked here, at once. */
   nextCall(outcome: ScriptedOutcome): void;
   /** The vouchers issued since creation or the last reset(), in issue order. */
   readonly vouchers: readonly IssuedVoucher[];

@@ -10,7 +10,8 @@ import { gatewayUrlsOf } from './gatewayUrls.js';
  * The gateway is createGatewayCore's, with MSW handlers added (so msw must be installed).
  */
 export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
-  const core = createGatewayCore(options);
+  const core = createGatewayCore(options); // checks the options, baseUrls included
+  const baseUrls = Object.hasOwn(options, 'baseUrls') ? options.baseUrls : undefined;
   // The same object, so the core's registry entry (coreRegistry) is the gateway's.
-  return Object.assign(core, { handlers: createHandlers(gatewayUrlsOf(options.baseUrls), core.handle) });
+  return Object.assign(core, { handlers: createHandlers(gatewayUrlsOf(baseUrls), core.handle) });
 }

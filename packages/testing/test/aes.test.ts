@@ -173,12 +173,12 @@ describe('AES content encryption', () => {
   });
 
   it('scripted faults after decryption: business-like SYSTEM_ERROR is encrypted, gateway 20000 is plain', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     expect(await openNode(await sendAes(okBiz('aes-f1')))).toMatchObject({
       code: '40004',
       sub_code: 'SYSTEM_ERROR',
     });
-    gateway.nextCall({ subCode: 'isp.unknow-error' });
+    gateway.nextCall({ sub_code: 'isp.unknow-error' });
     expectPlain(await sendAes(okBiz('aes-f1')), 'isp.unknow-error');
     expect(gateway.vouchers).toHaveLength(0);
     // The retry goes through and is encrypted.
@@ -211,7 +211,10 @@ describe('encryptKey configuration', () => {
   ])('fixtures: an encryptKey %s throws naming the field, never the key', (_, encryptKey) => {
     const create = () =>
       createFakeGateway({ fixtures: { apps: [{ ...base, encryptKey: encryptKey as string }] } });
-    expect(create).toThrow(TypeError);
+    // Typed since issue #13 (it was a TypeError).
+    expect(create).toThrow(
+      expect.objectContaining({ code: 'ERR_FAKE_CONFIG', field: 'fixtures.apps[0].encryptKey' }),
+    );
     expect(create).toThrow(/app 2021000000000099: encryptKey must be the base64 of a 16-byte AES key/);
     expect(create).not.toThrow(String(encryptKey));
   });

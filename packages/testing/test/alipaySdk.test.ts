@@ -77,8 +77,8 @@ describe('alipay-sdk@4.14.0 against the fake server', () => {
   });
 
   it('gets SYSTEM_ERROR and isp.unknow-error when scripted', async () => {
-    server.gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
-    server.gateway.nextCall({ subCode: 'isp.unknow-error' });
+    server.gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
+    server.gateway.nextCall({ sub_code: 'isp.unknow-error' });
     const biz = { template_id: 'TPL_VOUCHER_ACTIVE', out_biz_no: 'sdk-busy', user_id: '2088000000000002' };
     expect(await send(biz)).toMatchObject({ code: '40004', subCode: 'SYSTEM_ERROR' });
     expect(await send(biz)).toMatchObject({ code: '20000', subCode: 'isp.unknow-error' });

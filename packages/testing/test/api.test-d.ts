@@ -37,14 +37,19 @@ describe('public types', () => {
     // @ts-expect-error: not a fault kind
     createFakeGateway({ faults: { rate: 0.1, kinds: { timeout: 1 } } });
     const outcomes: ScriptedOutcome[] = [
-      { subCode: 'SYSTEM_ERROR' },
+      { sub_code: 'SYSTEM_ERROR' },
+      { sub_code: 'TEMPLATE_EXPIRED', sub_msg: '模板已过期', latencyMs: 5 },
+      { code: '40004', msg: 'Business Failed', sub_code: 'NEW_CODE', sub_msg: '新' },
       { drop: 'after-issue' },
       { latencyMs: 5 },
     ];
     expectTypeOf(outcomes).toEqualTypeOf<ScriptedOutcome[]>();
-    // @ts-expect-error: a sub code the spec does not declare
-    const unknown: ScriptedOutcome = { subCode: 'NOT_A_CODE' };
+    // @ts-expect-error: a sub code the spec does not declare (a full outcome needs code and msg)
+    const unknown: ScriptedOutcome = { sub_code: 'NOT_A_CODE' };
     expectTypeOf(unknown).not.toBeAny();
+    // @ts-expect-error: the camelCase spelling is gone: sub_code, as the gateway spells it
+    const camel: ScriptedOutcome = { subCode: 'SYSTEM_ERROR' };
+    expectTypeOf(camel).not.toBeAny();
   });
 
   it('startFakeGatewayServer', () => {

@@ -12,8 +12,8 @@ describe('scripted outcomes (nextCall)', () => {
     ['isp.unknow-error', '20000', 'unknown-error'],
     ['SYSTEM_ERROR', '40004', 'system-error'],
     ['aop.invalid-app-auth-token', '20001', undefined],
-  ] as const)('{ subCode: %s } → code %s, signed, nothing issued', async (subCode, code, fault) => {
-    gateway.nextCall({ subCode });
+  ] as const)('{ sub_code: %s } → code %s, signed, nothing issued', async (subCode, code, fault) => {
+    gateway.nextCall({ sub_code: subCode });
     const answer = await send({ biz: okBiz('s1') });
     expect(answer.node).toEqual({
       code,
@@ -29,8 +29,8 @@ describe('scripted outcomes (nextCall)', () => {
   });
 
   it('a custom sub_msg, and outcomes queue in order', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR', subMsg: '忙' });
-    gateway.nextCall({ subCode: 'isp.unknow-error' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR', sub_msg: '忙' });
+    gateway.nextCall({ sub_code: 'isp.unknow-error' });
     expect((await send({ biz: okBiz('q1') })).node.sub_msg).toBe('忙');
     expect((await send({ biz: okBiz('q1') })).node.sub_code).toBe('isp.unknow-error');
     expect((await send({ biz: okBiz('q1') })).node.code).toBe('10000');
@@ -65,7 +65,7 @@ describe('scripted outcomes (nextCall)', () => {
   });
 
   it('only authenticated, well-formed requests consume the script', async () => {
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     expect((await send({ biz: okBiz('a1'), tamper: { sign: 'AAAA' } })).node.sub_code).toBe(
       'isv.invalid-signature',
     );
@@ -106,7 +106,7 @@ describe('seeded random faults', () => {
   it('a script takes precedence and does not shift later random faults', async () => {
     const plain = await faultSequence({ seed: 11, faults });
     const scripted = createFakeGateway({ fixtures: demoFixtures, seed: 11, faults });
-    scripted.nextCall({ subCode: 'aop.invalid-app-auth-token' });
+    scripted.nextCall({ sub_code: 'aop.invalid-app-auth-token' });
     for (let i = 0; i < 40; i++)
       await scripted.handle(await buildRequest({ app: demoApp, biz: okBiz(`seq-${i}`) }));
     expect(scripted.requests[0]).toMatchObject({
@@ -129,10 +129,18 @@ describe('seeded random faults', () => {
   });
 
   it('rejects impossible options', () => {
-    expect(() => createFakeGateway({ faults: { rate: 2 } })).toThrow(RangeError);
-    expect(() => createFakeGateway({ faults: { rate: 0.5, kinds: { latency: -1 } } })).toThrow(RangeError);
-    expect(() => createFakeGateway({ faults: { rate: 0.5, kinds: {} } })).toThrow(RangeError);
-    expect(() => gateway.nextCall(null as never)).toThrow(TypeError);
+    // Typed since issue #13: FakeGatewayError with a code, where these were RangeError / TypeError.
+    const config = { name: 'FakeGatewayError', code: 'ERR_FAKE_CONFIG' };
+    expect(() => createFakeGateway({ faults: { rate: 2 } })).toThrow(expect.objectContaining(config));
+    expect(() => createFakeGateway({ faults: { rate: 0.5, kinds: { latency: -1 } } })).toThrow(
+      expect.objectContaining(config),
+    );
+    expect(() => createFakeGateway({ faults: { rate: 0.5, kinds: {} } })).toThrow(
+      expect.objectContaining(config),
+    );
+    expect(() => gateway.nextCall(null as never)).toThrow(
+      expect.objectContaining({ name: 'FakeGatewayError', code: 'ERR_FAKE_SCRIPT' }),
+    );
   });
 
   it('faults reach MSW clients too (drop-before is a fetch network error)', async () => {

@@ -17,7 +17,7 @@ describe('reset() with a request in flight, through gateway.handle()', () => {
     const pending = gateway.handle(await signed('iso-1'));
     await arrived;
     gateway.reset();
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' }); // the next test's script
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' }); // the next test's script
     const stale = await readAnswer(await pending, gateway);
     // Its answer is still sent, whole and signed...
     expect(stale.node).toMatchObject({ code: '10000', voucher_id: expect.any(String) });
@@ -135,7 +135,7 @@ describe('through MSW (a real fetch)', () => {
     const pending = send({ biz: okBiz('msw-1') });
     await arrived;
     gateway.reset();
-    gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     const stale = await pending;
     expect(stale.node.code).toBe('10000');
     expect(gateway.vouchers).toEqual([]);

@@ -5,7 +5,7 @@ import type { RequestLogEntry, Verdict } from '../FakeGateway.js';
 import type { FaultPlanner } from '../faults/FaultPlanner.js';
 import type { RequestParams } from '../request/readParams.js';
 import type { Answer } from '../response/renderResponse.js';
-import { scriptedVerdict, verdictOf } from '../response/verdicts.js';
+import { verdictOf } from '../response/verdicts.js';
 import type { AppRecord } from '../state/AppRecord.js';
 import type { GatewayState } from '../state/GatewayState.js';
 import { checkBizContent } from './checkBizContent.js';
@@ -111,7 +111,7 @@ export async function decide(
     if (plan.fault) notes.fault = plan.fault;
     if (plan.latencyMs) await delay(plan.latencyMs);
     if (plan.drop === 'before') return DROP;
-    if (plan.subCode) return answer(scriptedVerdict(plan.subCode, plan.subMsg), true);
+    if (plan.verdict) return answer(plan.verdict, true);
   }
 
   const result = business(ctx, bizContent, app.appId);

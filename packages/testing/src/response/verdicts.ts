@@ -12,12 +12,6 @@ export function verdictOf(subCode: SubCode, detail = ''): Verdict {
   };
 }
 
-/** A scripted sub code, with its own sub_msg when the script gives one. */
-export function scriptedVerdict(subCode: SubCode, subMsg: string | undefined): Verdict {
-  const verdict = verdictOf(subCode);
-  return subMsg === undefined ? verdict : { ...verdict, sub_msg: subMsg };
-}
-
 /** 40004 INVALID_PARAMETER naming what is wrong, in Chinese then English. */
 export function invalidParameter(zh: string, en: string): Verdict {
   return verdictOf('INVALID_PARAMETER', `：${zh}（${en}）`);

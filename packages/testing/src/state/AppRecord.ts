@@ -5,6 +5,7 @@ import {
   createVerifier,
   type Verifier,
 } from '@aopkit/signer';
+import { configError } from '../errors/FakeGatewayError.js';
 import type { AppSignType } from '../FakeGateway.js';
 import type { WireCharset } from '../request/charset.js';
 import { checkEncryptKey } from './encryptKey.js';
@@ -21,13 +22,13 @@ const SIGNER_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** A malformed app key: the signer's error, same class, its message naming the app and its field. */
-function appKeyError(appId: string, field: 'publicKey' | 'appCert', cause: unknown): Error {
+function appKeyError(appId: string, field: 'publicKey' | 'appCert', path: string, cause: unknown): Error {
   let reason = cause instanceof Error ? cause.message : String(cause);
   for (const [name, renamed] of SIGNER_NAMES) reason = reason.replace(name, renamed);
   const message = `app ${appId}: ${reason.startsWith(field) ? reason : `${field}: ${reason}`}`;
   if (cause instanceof AlipayCertificateError) return new AlipayCertificateError(message, { cause });
   if (cause instanceof AlipayKeyError) return new AlipayKeyError(message, { cause });
-  return new TypeError(message, { cause });
+  return configError(`${path}.${field}`, message, cause);
 }
 
 /** An app as the gateway holds it: its public key, parsed once per charset it is verified in. */
@@ -42,17 +43,20 @@ export class AppRecord {
     readonly appId: string,
     readonly key: AppKey,
     readonly signType: AppSignType,
-    encryptKey?: string,
+    encryptKey?: unknown,
+    /** Where the app was given, for errors' `field`: `registerApp` or `fixtures.apps[i]`. */
+    path = 'registerApp',
   ) {
-    // A malformed encryptKey throws a TypeError naming the field (never the key).
-    this.encryptKey = encryptKey === undefined ? undefined : checkEncryptKey(appId, encryptKey);
+    // A malformed encryptKey throws a FakeGatewayError naming the field (never the key).
+    this.encryptKey =
+      encryptKey === undefined ? undefined : checkEncryptKey(appId, encryptKey, `${path}.encryptKey`);
     const field = 'appCert' in key ? 'appCert' : 'publicKey';
     try {
       this.appCertSn = 'appCert' in key ? certSerialNumber(key.appCert) : undefined;
       // Parse now: a malformed key throws at registration (AlipayKeyError / AlipayCertificateError).
       this.verifierFor('utf-8');
     } catch (cause) {
-      throw appKeyError(appId, field, cause);
+      throw appKeyError(appId, field, path, cause);
     }
   }
 

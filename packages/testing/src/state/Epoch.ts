@@ -1,4 +1,4 @@
-import type { FakeGatewayFixtures, FaultOptions } from '../FakeGateway.js';
+import type { FaultPlan } from '../faults/checkFaultOptions.js';
 import { FaultPlanner } from '../faults/FaultPlanner.js';
 import { GatewayState } from './GatewayState.js';
 import { voucherIdOf } from './ids.js';
@@ -19,8 +19,8 @@ export class Epoch {
 
   constructor(
     readonly seed: number,
-    fixtures: FakeGatewayFixtures,
-    faults: FaultOptions | undefined,
+    fixtures: { templates: readonly unknown[]; users: readonly unknown[] },
+    faults: FaultPlan | undefined,
     logLimit: number,
   ) {
     this.state.load(fixtures);

@@ -1,8 +1,27 @@
 import type { IDENTITY_FIELDS } from '@aopkit/types';
-import type { FakeGatewayFixtures, FakeTemplate, FakeUser, IssuedVoucher } from '../FakeGateway.js';
-import { TEMPLATE_TYPES } from './templateTypes.js';
+import { configError, FakeGatewayError } from '../errors/FakeGatewayError.js';
+import type { FakeTemplate, FakeUser, IssuedVoucher } from '../FakeGateway.js';
+import { ownFields } from '../options/ownFields.js';
+import { TEMPLATE_TYPES, type TemplateType } from './templateTypes.js';
 
 type IdentityField = (typeof IDENTITY_FIELDS)[number];
+
+const TEMPLATE_KEYS = ['template_id', 'type', 'expired'] as const satisfies readonly (keyof FakeTemplate)[];
+const USER_KEYS = [
+  'user_id',
+  'login_id',
+  'taobao_nick',
+  'frozen',
+] as const satisfies readonly (keyof FakeUser)[];
+
+/** ERR_FAKE_STATE: `method` names a template or user the fake does not hold; a few it holds are listed. */
+function stateError(method: string, what: string, id: unknown, held: string[]): FakeGatewayError {
+  const some = held.length > 10 ? `${held.slice(0, 10).join(', ')}, …` : held.join(', ');
+  return new FakeGatewayError(
+    `${method}: no ${what} ${JSON.stringify(id)}${held.length ? `; the fake holds ${some}` : ''}`,
+    { code: 'ERR_FAKE_STATE', field: method },
+  );
+}
 
 /** An issued voucher and the fingerprint of the business content that issued it (idempotency). */
 export interface IssuedRecord {
@@ -21,60 +40,69 @@ export class GatewayState {
   vouchers: IssuedVoucher[] = [];
   readonly #issued = new Map<string, IssuedRecord>();
 
-  /** Adds (or replaces) a template; `where` names it in errors (a fixtures entry, or the method). */
-  addTemplate(template: FakeTemplate, where = 'addTemplate'): void {
-    if (typeof template !== 'object' || template === null) {
-      throw new TypeError(`${where}: must be an object { template_id, type?, expired? }`);
+  /**
+   * Adds (or replaces) a template, checked (FakeGatewayError, ERR_FAKE_CONFIG); `where` names it in
+   * messages (a fixtures entry, or the method), `path` in the error's field.
+   */
+  addTemplate(template: FakeTemplate, where = 'addTemplate', path = where): void {
+    const shape = '{ template_id, type?, expired? }';
+    const own = ownFields(template, TEMPLATE_KEYS, { where, path, shape });
+    const templateId = own.template_id;
+    if (typeof templateId !== 'string' || templateId === '') {
+      throw configError(`${path}.template_id`, `${where}: template_id must be a non-empty string`);
     }
-    if (typeof template.template_id !== 'string' || template.template_id === '') {
-      throw new TypeError(`${where}: template_id must be a non-empty string`);
-    }
-    const type = template.type ?? 'voucher';
+    const which = `${where}: template ${JSON.stringify(templateId)}`;
+    const type = own.type ?? 'voucher';
     if (!(TEMPLATE_TYPES as readonly unknown[]).includes(type)) {
       const got = typeof type === 'string' ? JSON.stringify(type) : `a ${typeof type}`;
-      throw new TypeError(
-        `${where}: template ${JSON.stringify(template.template_id)}: type must be one of ${TEMPLATE_TYPES.join(', ')} (got ${got})`,
+      throw configError(
+        `${path}.type`,
+        `${which}: type must be one of ${TEMPLATE_TYPES.join(', ')} (got ${got})`,
       );
     }
-    const expired = template.expired ?? false;
+    const expired = own.expired ?? false;
     if (typeof expired !== 'boolean') {
-      throw new TypeError(
-        `${where}: template ${JSON.stringify(template.template_id)}: expired must be a boolean`,
-      );
+      throw configError(`${path}.expired`, `${which}: expired must be a boolean`);
     }
-    this.templates.set(template.template_id, { template_id: template.template_id, type, expired });
+    this.templates.set(templateId, { template_id: templateId, type: type as TemplateType, expired });
   }
 
-  /** Adds (or replaces) a user; `where` names it in errors (a fixtures entry, or the method). */
-  addUser(user: FakeUser, where = 'addUser'): void {
-    if (typeof user !== 'object' || user === null) {
-      throw new TypeError(`${where}: must be an object { user_id, login_id?, taobao_nick?, frozen? }`);
+  /**
+   * Adds (or replaces) a user, checked (FakeGatewayError, ERR_FAKE_CONFIG); `where` names it in
+   * messages (a fixtures entry, or the method), `path` in the error's field.
+   */
+  addUser(user: FakeUser, where = 'addUser', path = where): void {
+    const shape = '{ user_id, login_id?, taobao_nick?, frozen? }';
+    const own = ownFields(user, USER_KEYS, { where, path, shape });
+    const userId = own.user_id;
+    if (typeof userId !== 'string' || userId === '') {
+      throw configError(`${path}.user_id`, `${where}: user_id must be a non-empty string`);
     }
-    if (typeof user.user_id !== 'string' || user.user_id === '') {
-      throw new TypeError(`${where}: user_id must be a non-empty string`);
-    }
-    const who = `${where}: user ${JSON.stringify(user.user_id)}`;
+    const who = `${where}: user ${JSON.stringify(userId)}`;
+    const copy: FakeUser = { user_id: userId, frozen: false };
     for (const field of ['login_id', 'taobao_nick'] as const) {
-      const value = user[field];
+      const value = own[field];
       if (value === undefined) continue;
       // A number or an empty string would never match a request: refused, not silently unreachable.
       if (typeof value !== 'string' || value === '') {
-        throw new TypeError(`${who}: ${field} must be a non-empty string when given`);
+        throw configError(`${path}.${field}`, `${who}: ${field} must be a non-empty string when given`);
       }
       const holder = this.#users[field].get(value);
-      if (holder && holder.user_id !== user.user_id) {
-        throw new TypeError(
+      if (holder && holder.user_id !== userId) {
+        throw configError(
+          `${path}.${field}`,
           `${who}: ${field} ${JSON.stringify(value)} already belongs to user ${JSON.stringify(holder.user_id)}`,
         );
       }
+      copy[field] = value;
     }
-    const frozen = user.frozen ?? false;
-    if (typeof frozen !== 'boolean') throw new TypeError(`${who}: frozen must be a boolean`);
+    const frozen = own.frozen ?? false;
+    if (typeof frozen !== 'boolean') throw configError(`${path}.frozen`, `${who}: frozen must be a boolean`);
+    copy.frozen = frozen;
     // Replacing a user: its old login_id / taobao_nick must not keep reaching the old record.
-    const previous = this.#users.user_id.get(user.user_id);
+    const previous = this.#users.user_id.get(userId);
     if (previous?.login_id !== undefined) this.#users.login_id.delete(previous.login_id);
     if (previous?.taobao_nick !== undefined) this.#users.taobao_nick.delete(previous.taobao_nick);
-    const copy: FakeUser = { ...user, frozen };
     this.#users.user_id.set(copy.user_id, copy);
     if (copy.login_id !== undefined) this.#users.login_id.set(copy.login_id, copy);
     if (copy.taobao_nick !== undefined) this.#users.taobao_nick.set(copy.taobao_nick, copy);
@@ -86,13 +114,13 @@ export class GatewayState {
 
   expireTemplate(templateId: string): void {
     const template = this.templates.get(templateId);
-    if (!template) throw new Error(`expireTemplate: no template ${JSON.stringify(templateId)}`);
+    if (!template) throw stateError('expireTemplate', 'template', templateId, [...this.templates.keys()]);
     template.expired = true;
   }
 
   freezeUser(userId: string): void {
     const user = this.#users.user_id.get(userId);
-    if (!user) throw new Error(`freezeUser: no user ${JSON.stringify(userId)}`);
+    if (!user) throw stateError('freezeUser', 'user', userId, [...this.#users.user_id.keys()]);
     user.frozen = true; // the same object sits in every index
   }
 
@@ -107,13 +135,14 @@ export class GatewayState {
   }
 
   /** Empties everything, then loads the fixtures' templates and users. */
-  load(fixtures: FakeGatewayFixtures): void {
+  load(fixtures: { templates: readonly unknown[]; users: readonly unknown[] }): void {
     this.templates.clear();
     for (const index of Object.values(this.#users)) index.clear();
     this.vouchers = [];
     this.#issued.clear();
-    for (const [i, template] of (fixtures.templates ?? []).entries())
-      this.addTemplate(template, `templates[${i}]`);
-    for (const [i, user] of (fixtures.users ?? []).entries()) this.addUser(user, `users[${i}]`);
+    for (const [i, template] of fixtures.templates.entries())
+      this.addTemplate(template as FakeTemplate, `templates[${i}]`, `fixtures.templates[${i}]`);
+    for (const [i, user] of fixtures.users.entries())
+      this.addUser(user as FakeUser, `users[${i}]`, `fixtures.users[${i}]`);
   }
 }

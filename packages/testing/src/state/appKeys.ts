@@ -1,4 +1,7 @@
 import type * as NodeCrypto from 'node:crypto';
+import { FakeGatewayError } from '../errors/FakeGatewayError.js';
+
+const unsupported = (message: string) => new FakeGatewayError(message, { code: 'ERR_FAKE_UNSUPPORTED' });
 
 /** node:crypto without an import statement, so the package still loads on Web-standard runtimes. */
 function nodeCrypto(): typeof NodeCrypto | undefined {
@@ -9,7 +12,7 @@ function nodeCrypto(): typeof NodeCrypto | undefined {
 /** The public key (PEM SPKI) inside a certificate. */
 export function publicKeyOfCert(certPem: string): string {
   const crypto = nodeCrypto();
-  if (!crypto) throw new Error('registerApp: reading a certificate needs node:crypto');
+  if (!crypto) throw unsupported('registerApp: reading a certificate needs node:crypto');
   return crypto.createPublicKey(certPem).export({ type: 'spki', format: 'pem' }).toString();
 }
 
@@ -17,7 +20,7 @@ export function publicKeyOfCert(certPem: string): string {
 export function generateAppKeys(): { privateKey: string; publicKey: string } {
   const crypto = nodeCrypto();
   if (!crypto)
-    throw new Error('registerApp: generating a key pair needs node:crypto; pass a publicKey instead');
+    throw unsupported('registerApp: generating a key pair needs node:crypto; pass a publicKey instead');
   return crypto.generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

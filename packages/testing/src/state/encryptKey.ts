@@ -1,13 +1,16 @@
 import { isAesKey } from '@aopkit/signer';
+import { configError } from '../errors/FakeGatewayError.js';
 
 /**
- * An app's AES key, trimmed, or a TypeError naming the app and `encryptKey`. The message never
- * contains the value: it is a secret in real life, and fixtures files end up in CI logs.
+ * An app's AES key, trimmed, or a FakeGatewayError (ERR_FAKE_CONFIG) naming the app and `encryptKey`
+ * (`field` is its path). The message never contains the value: it is a secret in real life, and
+ * fixtures files end up in CI logs.
  */
-export function checkEncryptKey(appId: string, value: unknown): string {
+export function checkEncryptKey(appId: string, value: unknown, field = 'encryptKey'): string {
   // base64 of exactly 16 bytes (the form Alipay's console shows), as the signer and the client take it.
   if (typeof value !== 'string' || !isAesKey(value)) {
-    throw new TypeError(
+    throw configError(
+      field,
       `app ${appId}: encryptKey must be the base64 of a 16-byte AES key (AES-128: 24 characters ending in ==)`,
     );
   }

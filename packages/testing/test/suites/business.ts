@@ -91,8 +91,13 @@ export function businessRules({ gateway, send }: Harness): void {
       );
       expect(() => gateway.expireTemplate('TPL_NONE')).toThrow(/no template/);
       expect(() => gateway.freezeUser('2088')).toThrow(/no user/);
-      expect(() => gateway.addTemplate({ template_id: '' })).toThrow(TypeError);
-      expect(() => gateway.addUser({ user_id: '' })).toThrow(TypeError);
+      // Typed since issue #13 (these were TypeError): FakeGatewayError, with a code and the field.
+      expect(() => gateway.addTemplate({ template_id: '' })).toThrow(
+        expect.objectContaining({ code: 'ERR_FAKE_CONFIG', field: 'addTemplate.template_id' }),
+      );
+      expect(() => gateway.addUser({ user_id: '' })).toThrow(
+        expect.objectContaining({ code: 'ERR_FAKE_CONFIG', field: 'addUser.user_id' }),
+      );
     });
 
     it('a template type the fake does not know is refused, naming the allowed ones', () => {

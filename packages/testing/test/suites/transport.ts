@@ -107,7 +107,7 @@ export function transportChecks({ gateway, send, post, url }: Harness): void {
 
     it("gbk: an answer carrying € and ♁ is written in Java's bytes (A2E3, A892) and verifies", async () => {
       const subMsg = '€100 ♁';
-      gateway.nextCall({ subCode: 'TEMPLATE_NOT_EXIST', subMsg });
+      gateway.nextCall({ sub_code: 'TEMPLATE_NOT_EXIST', sub_msg: subMsg });
       const params = await signedParams({ app: demoApp, biz: okBiz('cs-euro-answer'), charset: 'gbk' });
       const response = await gateway.handle(requestFromParams(params, { charset: 'gbk', url: url() }));
       if (response === DROP) throw new Error('dropped');
