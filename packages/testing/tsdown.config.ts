@@ -3,9 +3,10 @@ import { defineConfig } from 'tsdown';
 export default defineConfig([
   {
     // The library stays runtime-neutral: node:http and node:crypto are reached via getBuiltinModule.
-    // `setup` (MSW's setupServer, Node only) is its own entry so the main one never loads msw/node;
-    // built together, the two share one copy of the fake's code.
-    entry: { index: 'src/index.ts', setup: 'src/setup/index.ts' },
+    // Two more entries, built with it so all share one copy of the fake's code: `setup` (MSW's
+    // setupServer, Node only), so the main entry never loads msw/node; `server`, the msw-free entry
+    // (@aopkit/testing/server): nothing it reaches imports msw.
+    entry: { index: 'src/index.ts', setup: 'src/setup/index.ts', server: 'src/server.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     fixedExtension: false,

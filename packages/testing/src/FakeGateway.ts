@@ -1,5 +1,4 @@
 import type { ERROR_RESPONSE_NODE, RESPONSE_NODE, ResultCode, SubCode } from '@aopkit/types';
-import type { RequestHandler } from 'msw';
 import type { DROP } from './DROP.js';
 import type { TemplateType } from './state/templateTypes.js';
 
@@ -243,10 +242,4 @@ export interface FakeGatewayCore {
    * the next test's client.
    */
   idle(): Promise<void>;
-}
-
-/** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */
-export interface FakeGateway extends FakeGatewayCore {
-  /** MSW handlers for POST <production | sandbox | each baseUrl>/gateway.do. */
-  readonly handlers: RequestHandler[];
 }

@@ -1,6 +1,7 @@
 import { createGatewayCore } from './createGatewayCore.js';
 import { createHandlers } from './createHandlers.js';
-import type { FakeGateway, FakeGatewayOptions } from './FakeGateway.js';
+import type { FakeGatewayOptions } from './FakeGateway.js';
+import type { FakeGateway } from './FakeGatewayWithHandlers.js';
 import { gatewayUrlsOf } from './gatewayUrls.js';
 
 /**

@@ -1,4 +1,5 @@
 import { certSerialNumber, rootCertSerialNumber } from '@aopkit/signer';
+import { stateRegistry } from './control/stateRegistry.js';
 import { coreRegistry } from './coreRegistry.js';
 import { DROP } from './DROP.js';
 import type { FakeGatewayCore, FakeGatewayOptions } from './FakeGateway.js';
@@ -107,5 +108,9 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     },
   };
   coreRegistry.set(gateway, core);
+  stateRegistry.set(gateway, {
+    templates: () => [...current.epoch.state.templates.values()].map((t) => ({ ...t })),
+    users: () => current.epoch.state.listUsers(),
+  });
   return gateway;
 }

@@ -10,7 +10,6 @@ export { FakeGatewayError, type FakeGatewayErrorCode } from './errors/FakeGatewa
 export type {
   AppSignType,
   FakeApp,
-  FakeGateway,
   FakeGatewayCore,
   FakeGatewayFixtures,
   FakeGatewayOptions,
@@ -24,6 +23,7 @@ export type {
   ScriptedOutcome,
   Verdict,
 } from './FakeGateway.js';
+export type { FakeGateway } from './FakeGatewayWithHandlers.js';
 export { DEMO_ALIPAY_PUBLIC_CERT, DEMO_ALIPAY_ROOT_CERT, DEMO_APP_CERT } from './keys/demoCerts.js';
 export { DEMO_ALIPAY_KEYS, DEMO_APP_KEYS } from './keys/demoKeys.js';
 export { TIMESTAMP_WINDOW_MS } from './pipeline/checkCommonParams.js';

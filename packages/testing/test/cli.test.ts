@@ -99,6 +99,7 @@ describe('aopkit-fake-gateway CLI', { timeout: 60_000 }, () => {
     const bad = await runCli(['--fault-rate', '2']);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain('--fault-rate must be a number between 0 and 1');
+    expect(bad.out).not.toMatch(/\n\s+at /); // a typed message, no stack trace
     const missing = await runCli(['--fixtures', '/nonexistent/fixtures.json']);
     expect(missing).toMatchObject({ code: 2, out: expect.stringContaining('cannot read it as JSON') });
     // A malformed AES key is named, never printed.
@@ -146,6 +147,7 @@ describe('aopkit-fake-gateway CLI', { timeout: 60_000 }, () => {
       host: '127.0.0.1',
       seed: 1,
       faultRate: 0,
+      json: false,
       quiet: false,
     });
     expect(parseCliArgs(['--port', '0', '--fault-rate', '0.1', '--latency-ms', '5', '-h'])).toMatchObject({

@@ -88,16 +88,26 @@ describe('startFakeGatewayServer over loopback', () => {
     expect(retry.node.voucher_id).toBe(server.gateway.vouchers[0]?.voucher_id);
   });
 
-  it('only POST /gateway.do', async () => {
-    expect((await raw('GET', '/gateway.do')).status).toBe(405);
-    expect((await raw('POST', '/other')).status).toBe(404);
+  // A public probe log of the real gateway (2026-09-11) shows GET /gateway.do served, every parameter in the query.
+  it('GET and POST /gateway.do; other methods 405, other paths 404, as JSON errors', async () => {
+    const get = await raw('GET', '/gateway.do');
+    expect(get.status).toBe(200);
+    expect(JSON.parse(get.text).error_response.sub_code).toBe('isv.missing-app-id');
+    const put = await raw('PUT', '/gateway.do');
+    expect(put.status).toBe(405);
+    expect(JSON.parse(put.text).error.code).toBe('ERR_CONTROL_METHOD_NOT_ALLOWED');
+    const other = await raw('POST', '/other');
+    expect(other.status).toBe(404);
+    expect(JSON.parse(other.text).error.message).toContain('the fake serves /gateway.do');
   });
 
-  it('refuses a body over 1 MB', async () => {
-    const res = await raw('POST', '/gateway.do', 'x'.repeat(1024 * 1024 + 1)).catch((e: Error) => e);
-    // Either a 500 explaining why, or a reset while the client is still writing.
-    if (res instanceof Error) expect(res.message).toMatch(/EPIPE|ECONNRESET|socket hang up/);
-    else expect(res.status).toBe(500);
+  it('answers a body over 1 MiB with 413 and a JSON explanation, not a reset', async () => {
+    const res = await raw('POST', '/gateway.do', 'x'.repeat(1024 * 1024 + 1));
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.text).error).toMatchObject({
+      code: 'ERR_CONTROL_BODY_TOO_LARGE',
+      message: expect.stringContaining('larger than 1048576 bytes'),
+    });
   });
 });
 

@@ -2,21 +2,29 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DROP } from '../DROP.js';
 import type { Outcome } from '../pipeline/processRequest.js';
 
-/** The fake accepts at most this much body; a voucher request is well under 4 KB. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Reads a request body into one buffer; rejects when it exceeds MAX_BODY_BYTES. */
-export function readBody(req: IncomingMessage): Promise<Uint8Array> {
+/** Reads a body into one buffer, or resolves `undefined` once it passes `limit` bytes (the rest is discarded). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) {
+      req.resume(); // read and discard, so the client can finish writing and read the 413
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.resume();
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -33,4 +41,15 @@ export function writeOutcome(res: ServerResponse, outcome: Outcome): void {
     'content-length': outcome.body.byteLength,
   });
   res.end(outcome.body);
+}
+
+/** Writes a Fetch API Response (the control API's) to Node's response. */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers: Record<string, string | number> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, { ...headers, 'content-length': body.byteLength });
+  res.end(body);
 }

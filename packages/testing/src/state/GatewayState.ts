@@ -112,6 +112,11 @@ export class GatewayState {
     return this.#users[field].get(value);
   }
 
+  /** Every user, copies, in the order they were added. */
+  listUsers(): FakeUser[] {
+    return [...this.#users.user_id.values()].map((user) => ({ ...user }));
+  }
+
   expireTemplate(templateId: string): void {
     const template = this.templates.get(templateId);
     if (!template) throw stateError('expireTemplate', 'template', templateId, [...this.templates.keys()]);
