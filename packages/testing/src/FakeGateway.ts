@@ -191,7 +191,11 @@ export interface RequestLogEntry {
  * MSW needs (the loopback server, the CLI), with nothing that loads msw.
  */
 export interface FakeGatewayCore {
-  /** The whole pipeline, transport-independent; DROP means "drop the connection". */
+  /**
+   * The whole pipeline, transport-independent: a POST (parameters in the query and the form body) or a
+   * GET (every parameter in the query). The answer is HTTP 200, `text/html;charset=<the request's>`
+   * with a JSON body, as the real gateway sends it; DROP means "drop the connection".
+   */
   handle(request: Request): Promise<Response | typeof DROP>;
   registerApp(app?: {
     appId?: string;

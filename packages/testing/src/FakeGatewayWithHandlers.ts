@@ -6,6 +6,6 @@ import type { FakeGatewayCore } from './FakeGateway.js';
 
 /** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */
 export interface FakeGateway extends FakeGatewayCore {
-  /** MSW handlers for POST <production | sandbox | each baseUrl>/gateway.do. */
+  /** MSW handlers for POST and GET <production | sandbox | each baseUrl>/gateway.do. */
   readonly handlers: RequestHandler[];
 }

@@ -5,8 +5,9 @@ import { http } from 'msw/core/http';
 import { DROP } from './DROP.js';
 
 /**
- * MSW handlers answering POST on each gateway URL with `handle`; DROP becomes a network
- * error. The only module of the package that imports msw: the rest runs where msw is not installed.
+ * MSW handlers answering POST and GET on each gateway URL with `handle` (the real gateway serves a GET
+ * with every parameter in the query); DROP becomes a network error. The only module of the package
+ * that imports msw: the rest runs where msw is not installed.
  */
 export function createHandlers(
   urls: readonly string[],
@@ -16,5 +17,5 @@ export function createHandlers(
     const response = await handle(request);
     return response === DROP ? Response.error() : response;
   };
-  return urls.map((url): RequestHandler => http.post(url, answer));
+  return urls.flatMap((url): RequestHandler[] => [http.post(url, answer), http.get(url, answer)]);
 }

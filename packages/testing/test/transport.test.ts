@@ -24,6 +24,7 @@ describe('gateway URLs and handle()', () => {
     expect((await readAnswer(await standalone.handle(request), standalone)).node.code).toBe('10000');
     standalone.nextCall({ drop: 'before' });
     expect(await standalone.handle(await buildRequest({ app: demoApp, biz: okBiz('h2') }))).toBe(DROP);
-    expect(standalone.handlers).toHaveLength(2); // production and sandbox
+    // POST and GET (issue #13; it was POST only) on production and sandbox.
+    expect(standalone.handlers).toHaveLength(4);
   });
 });

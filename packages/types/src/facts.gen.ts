@@ -383,7 +383,7 @@ export const SUB_CODES = {
   },
   'isv.missing-app-id': {
     code: '40001',
-    subMsg: '缺少appId参数',
+    subMsg: '缺少AppID参数',
     meaning: 'The app_id parameter is missing.',
     advice: 'Send app_id.',
     retryable: false,
@@ -460,7 +460,7 @@ export const SUB_CODES = {
   },
   'isv.invalid-app-id': {
     code: '40002',
-    subMsg: '无效的appId参数',
+    subMsg: '无效的AppID参数',
     meaning: 'The app_id does not exist or the app is not online.',
     advice: 'Check app_id and the app\'s status in the Alipay console.',
     retryable: false,

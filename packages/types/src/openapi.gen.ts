@@ -213,7 +213,7 @@ export interface components {
             sub_code?: components["schemas"]["SubCode"];
             /**
              * @description The detailed result's Chinese description (业务返回码描述).
-             * @example 无效的appId参数
+             * @example 无效的AppID参数
              */
             sub_msg?: string;
         };

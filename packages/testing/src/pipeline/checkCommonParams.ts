@@ -7,10 +7,10 @@ type RequiredParam = {
   [K in keyof typeof COMMON_PARAMS]: (typeof COMMON_PARAMS)[K]['required'] extends true ? K : never;
 }[keyof typeof COMMON_PARAMS];
 
-// The required parameters that have a 40001 isv.missing-* code, in the order the gateway checks them.
+// The required parameters that have a 40001 isv.missing-* code, in the order the gateway checks them,
+// once the app is known: app_id comes first, alone (missingAppId), and is looked up before any other.
 // charset and biz_content have none: they fail later (isv.invalid-charset, INVALID_PARAMETER).
-const MISSING: ReadonlyArray<readonly [RequiredParam, SubCode]> = [
-  ['app_id', 'isv.missing-app-id'],
+const MISSING: ReadonlyArray<readonly [Exclude<RequiredParam, 'app_id'>, SubCode]> = [
   ['method', 'isv.missing-method'],
   ['sign_type', 'isv.missing-signature-type'],
   ['sign', 'isv.missing-signature'],
@@ -20,7 +20,15 @@ const MISSING: ReadonlyArray<readonly [RequiredParam, SubCode]> = [
 
 const present = (value: string | undefined): value is string => value !== undefined && value !== '';
 
-/** 40001 for the first missing required parameter (an empty value is missing: Java drops it). */
+/** 40001 isv.missing-app-id when app_id is missing or empty. */
+export function missingAppId(params: Params): Verdict | undefined {
+  return present(params.app_id) ? undefined : verdictOf('isv.missing-app-id');
+}
+
+/**
+ * 40001 for the first missing required parameter after app_id (an empty value is missing: Java
+ * drops it).
+ */
 export function findMissing(params: Params): Verdict | undefined {
   for (const [name, subCode] of MISSING) if (!present(params[name])) return verdictOf(subCode);
   return undefined;

@@ -10,7 +10,7 @@ import type { AppRecord } from '../state/AppRecord.js';
 import type { GatewayState } from '../state/GatewayState.js';
 import { checkBizContent } from './checkBizContent.js';
 import { checkCertificateSns } from './checkCertificateSns.js';
-import { checkWellFormed, findMissing, signTypeOf } from './checkCommonParams.js';
+import { checkWellFormed, findMissing, missingAppId, signTypeOf } from './checkCommonParams.js';
 import { decryptBizContent } from './decryptBizContent.js';
 import { redactSecrets } from './redactSecrets.js';
 import { sendVoucher } from './sendVoucher.js';
@@ -43,9 +43,11 @@ const invalidSignature = (params: Record<string, string>): Verdict =>
   verdictOf('isv.invalid-signature', escapeAmp(canonicalize(params)));
 
 /**
- * The gateway, check by check (DESIGN.md). Until the app is known (40001, isv.invalid-app-id) the
- * answer is unsigned: Alipay signs with the app's Alipay key, so there is none to sign with yet.
- * From then on every answer is signed. The node is the method's when `method` names this operation,
+ * The gateway, check by check: app_id (present, then known), the other required parameters, sign_type,
+ * the signature, certificate SNs, the common parameters' form, biz_content, faults, the business rules.
+ * Until the app is known (isv.missing-app-id, isv.invalid-app-id) the answer is unsigned: Alipay signs
+ * with the app's Alipay key, so there is none to sign with yet. The other 40001 answers are unsigned
+ * too; from the sign_type check on, every answer is signed. The node is the method's when `method` names this operation,
  * error_response otherwise (missing or unknown method). Under `encrypt_type=AES`, once biz_content is
  * decrypted, business answers (10000, 40004) are sent encrypted; gateway-level ones stay plain.
  */
@@ -72,11 +74,17 @@ export async function decide(
     ...(encryptKey && BUSINESS_CODES.has(verdict.code) ? { encryptKey } : {}),
   });
 
-  const missing = findMissing(params);
-  if (missing) return answer(missing, false);
+  // app_id first, present then known, before any other parameter is looked at: a public probe log of
+  // the real gateway (2026-09-11) shows an unknown app_id without `sign` answered isv.invalid-app-id,
+  // never isv.missing-signature. The other 40001 answers stay unsigned, as before: nothing observed
+  // says whether the gateway signs them once the app is known.
+  const noAppId = missingAppId(params);
+  if (noAppId) return answer(noAppId, false);
   const app = ctx.apps.get(params.app_id!);
   if (!app) return answer(verdictOf('isv.invalid-app-id'), false);
   notes.app_id = app.appId;
+  const missing = findMissing(params);
+  if (missing) return answer(missing, false);
   if (app.appCertSn) alipayCertSn = ctx.alipayCertSn;
 
   if (!signType) return answer(verdictOf('isv.invalid-signature-type'), true);

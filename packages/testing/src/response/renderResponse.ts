@@ -44,8 +44,12 @@ export async function renderResponse(answer: Answer, signers: ResponseSigners): 
     text = `{"${answer.node}":${nodeText},"sign":"${sign}"${certSn}}`;
   }
   return {
+    // HTTP 200 and text/html with a JSON body, whatever the verdict: so a public probe log of the
+    // real gateway (2026-09-11) shows its answers. Its probes were UTF-8 and read `charset=utf-8`;
+    // here the charset names the bytes actually sent and signed (the request's charset), so a client
+    // that honours the header decodes a GBK answer right instead of reading GBK bytes as UTF-8.
     status: 200,
-    contentType: `application/json;charset=${answer.charset}`,
+    contentType: `text/html;charset=${answer.charset}`,
     body: await encodeText(text, answer.charset),
   };
 }
