@@ -29,7 +29,7 @@ describe('setupFakeGateway types', () => {
 
   it('checks its options', () => {
     setupFakeGateway({ seed: 2, app: { signType: 'RSA', encryptKey: true }, onUnhandledRequest: 'warn' });
-    setupFakeGateway({ onUnhandledRequest: (request, print) => print.error() });
+    setupFakeGateway({ onUnhandledRequest: (_request, print) => print.error() });
     // @ts-expect-error: not a sign type
     setupFakeGateway({ app: { signType: 'SHA256' } });
     // @ts-expect-error: not an option
