@@ -68,7 +68,10 @@ export interface FaultOptions {
   latencyMs?: number;
 }
 
-/** Options of createFakeGateway. */
+/**
+ * Options of createFakeGateway (and createGatewayCore). Unknown options are refused; every option is
+ * read from the object's own properties only, and `undefined` counts as absent.
+ */
 export interface FakeGatewayOptions {
   /** Drives fault injection and generated ids (voucher ids, app ids), reproducibly. Default 1. */
   seed?: number;
@@ -210,15 +213,20 @@ export interface FakeGatewayCore {
   /** Certificate mode: the fake Alipay public-key certificate and root bundle (PEM), when known. */
   readonly alipayPublicCert?: string;
   readonly alipayRootCert?: string;
-  /** Adds or replaces a template; a `type` other than `voucher`/`red_packet` or a non-boolean `expired` throws. */
+  /**
+   * Adds or replaces a template; an unknown key, a `type` other than `voucher`/`red_packet` or a
+   * non-boolean `expired` throws FakeGatewayError (`ERR_FAKE_CONFIG`).
+   */
   addTemplate(template: FakeTemplate): void;
   /**
    * Adds or replaces a user (by `user_id`; a replaced user's old `login_id`/`taobao_nick` stop reaching
-   * it). Throws on a non-string or empty `login_id`/`taobao_nick`, one that belongs to another user, or
-   * a non-boolean `frozen`.
+   * it). Throws FakeGatewayError (`ERR_FAKE_CONFIG`) on an unknown key, a non-string or empty
+   * `login_id`/`taobao_nick`, one that belongs to another user, or a non-boolean `frozen`.
    */
   addUser(user: FakeUser): void;
+  /** Expires a template; one the fake does not hold throws FakeGatewayError (`ERR_FAKE_STATE`). */
   expireTemplate(templateId: string): void;
+  /** Freezes a user (by `user_id`); one the fake does not hold throws FakeGatewayError (`ERR_FAKE_STATE`). */
   freezeUser(userId: string): void;
   /** Scripts the next authenticated request's outcome (see ScriptedOutcome); checked here, at once. */
   nextCall(outcome: ScriptedOutcome): void;

@@ -9,6 +9,10 @@ import { gatewayUrlsOf } from './gatewayUrls.js';
  * (templates, users, vouchers, idempotency), scripted and seeded faults. Use `handlers` with MSW,
  * `handle` with anything that speaks Request/Response, or startFakeGatewayServer for real HTTP.
  * The gateway is createGatewayCore's, with MSW handlers added (so msw must be installed).
+ *
+ * The options are checked at once, own properties only: an unknown option, fixtures list or entry key,
+ * a value of the wrong type or range throws FakeGatewayError (`ERR_FAKE_CONFIG`) naming the field and
+ * listing the known values; a malformed key throws the signer's AlipayKeyError / AlipayCertificateError.
  */
 export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
   const core = createGatewayCore(options); // checks the options, baseUrls included

@@ -1,9 +1,13 @@
+import type { AopkitError } from '@aopkit/signer';
 import type { RequestHandler } from 'msw';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createFakeGateway,
   type DROP,
   type FakeGateway,
+  type FakeGatewayCore,
+  type FakeGatewayError,
+  type FakeGatewayErrorCode,
   type FakeGatewayFixtures,
   type FakeGatewayServer,
   type FaultKind,
@@ -23,6 +27,12 @@ describe('public types', () => {
     expectTypeOf<FakeGateway['vouchers']>().toEqualTypeOf<readonly IssuedVoucher[]>();
     expectTypeOf<FakeGateway['requests']>().toEqualTypeOf<readonly RequestLogEntry[]>();
     expectTypeOf<FakeGateway['registerApp']>().returns.toEqualTypeOf<RegisteredApp>();
+    expectTypeOf<FakeGateway['idle']>().returns.toEqualTypeOf<Promise<void>>();
+    // A gateway is its core plus MSW handlers; the core has no handlers.
+    expectTypeOf<FakeGateway>().toExtend<FakeGatewayCore>();
+    expectTypeOf<FakeGatewayCore>().not.toHaveProperty('handlers');
+    expectTypeOf<FakeGatewayError['code']>().toEqualTypeOf<FakeGatewayErrorCode>();
+    expectTypeOf<FakeGatewayError>().toExtend<AopkitError>();
     expectTypeOf<FaultKind>().toEqualTypeOf<
       'unknown-error' | 'system-error' | 'latency' | 'drop-before' | 'drop-after-issue'
     >();
