@@ -101,6 +101,14 @@ describe('startFakeGatewayServer over loopback', () => {
     expect(JSON.parse(other.text).error.message).toContain('the fake serves /gateway.do');
   });
 
+  it('GET /gateway.do with every parameter in the query, signed: a voucher, as over POST', async () => {
+    const params = await signedParams({ app: demoApp, biz: okBiz('get-1') });
+    const query = new URLSearchParams(params).toString();
+    const answer = await readAnswer(await fetch(`${server.url}?${query}`), server.gateway);
+    expect(answer).toMatchObject({ verified: true, node: { code: '10000' } });
+    expect(server.gateway.vouchers.map((v) => v.out_biz_no)).toEqual(['get-1']);
+  });
+
   it('answers a body over 1 MiB with 413 and a JSON explanation, not a reset', async () => {
     const res = await raw('POST', '/gateway.do', 'x'.repeat(1024 * 1024 + 1));
     expect(res.status).toBe(413);

@@ -55,7 +55,7 @@ export const nextOutBizNo = (prefix = 'order') => `${prefix}-${Date.now().toStri
  * included: the fake still answers it (and issues) after the client's timeout, and must not do so in
  * a later test.
  */
-export async function untilAnswered(gateway: FakeGateway, outBizNo: string, count: number) {
+export async function untilAnswered(gateway: Pick<FakeGateway, 'requests'>, outBizNo: string, count: number) {
   const ours = () => gateway.requests.filter((r) => r.params.biz_content?.includes(`"${outBizNo}"`));
   await vi.waitFor(() => expect(ours()).toHaveLength(count), { timeout: 10_000, interval: 20 });
 }
