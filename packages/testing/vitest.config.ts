@@ -3,7 +3,16 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   // Tests (and the README example they run) import the package by name; point it at the source.
-  resolve: { alias: { '@aopkit/testing': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  // Exact matches: a plain '@aopkit/testing' key would also rewrite '@aopkit/testing/setup'.
+  resolve: {
+    alias: [
+      { find: /^@aopkit\/testing$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      {
+        find: /^@aopkit\/testing\/setup$/,
+        replacement: fileURLToPath(new URL('./src/setup/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     name: '@aopkit/testing',
     include: ['test/**/*.test.ts'],
