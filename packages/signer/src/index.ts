@@ -24,6 +24,9 @@ export { ERROR_RESPONSE_NODE, responseNodeName } from './response/responseNodeNa
 // Asynchronous notifications
 export { type NotificationOptions, verifyNotification } from './verifyNotification.js';
 
+// Keys
+export { isPublicKeyOf, type KeyFieldNames } from './keys/isPublicKeyOf.js';
+
 // Certificate mode
 export { certSerialNumber, rootCertSerialNumber } from './cert/certSerialNumber.js';
 
@@ -33,6 +36,7 @@ export { type AesOptions, aesDecrypt, aesEncrypt, isAesKey } from './aes.js';
 // Errors
 export { AopkitError } from './errors/AopkitError.js';
 export { SignerError } from './errors/SignerError.js';
+export { SignerOptionError, type SignerOptionRule } from './errors/SignerOptionError.js';
 export { AlipayKeyError } from './errors/AlipayKeyError.js';
 export { AlipayCertificateError } from './errors/AlipayCertificateError.js';
 export {
@@ -43,3 +47,5 @@ export {
   AlipayMalformedResponseError,
   type MalformedResponseReason,
 } from './errors/AlipayMalformedResponseError.js';
+export { AesError } from './errors/AesError.js';
+export { CryptoUnavailableError } from './errors/CryptoUnavailableError.js';

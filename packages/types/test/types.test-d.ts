@@ -6,8 +6,11 @@ import type {
   GatewayForm,
   operations,
   ResultCode,
+  SUB_CODES,
   SubCode,
   VoucherSendBizContent,
+  VoucherSendBizFields,
+  VoucherSendIdentity,
   VoucherSendResponse,
   VoucherSendResponseBody,
 } from '../src/index';
@@ -28,6 +31,21 @@ describe('VoucherSendBizContent', () => {
     expectTypeOf<Base & { user_id: string; amount: number }>().not.toExtend<VoucherSendBizContent>();
   });
 
+  it('is VoucherSendBizFields and VoucherSendIdentity, which still allows several identity fields', () => {
+    expectTypeOf<VoucherSendBizContent>().toEqualTypeOf<VoucherSendBizFields & VoucherSendIdentity>();
+    expectTypeOf<
+      Base & { user_id: string; login_id: string; taobao_nick: string }
+    >().toExtend<VoucherSendBizContent>();
+    expectTypeOf<
+      Base & { user_id: string | undefined; login_id: string }
+    >().toExtend<VoucherSendBizContent>();
+    expectTypeOf<Base & { login_id: string | undefined }>().not.toExtend<VoucherSendBizContent>();
+    expectTypeOf<VoucherSendBizFields['user_id']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<keyof VoucherSendBizFields>().toEqualTypeOf<
+      'template_id' | 'user_id' | 'login_id' | 'taobao_nick' | 'out_biz_no' | 'amount' | 'memo'
+    >();
+  });
+
   it('rejects a field the spec does not declare, in an object literal', () => {
     // @ts-expect-error user_name is not a field of biz_content
     const biz: VoucherSendBizContent = { template_id: 't', out_biz_no: 'o', user_id: 'u', user_name: 'x' };
@@ -44,6 +62,10 @@ describe('responses', () => {
     >();
     expectTypeOf<'TEMPLATE_NOT_EXIST'>().toExtend<SubCode>();
     expectTypeOf<'NOT_A_SUB_CODE'>().not.toExtend<SubCode>();
+    // SubCode is exactly the known sub codes (never widened to string), so `SubCode | (string & {})`
+    // keeps their completions.
+    expectTypeOf<SubCode>().toEqualTypeOf<keyof typeof SUB_CODES>();
+    expectTypeOf<string>().not.toExtend<SubCode>();
   });
 
   it('has the response node or error_response in the body', () => {
