@@ -1,25 +1,42 @@
+import type { VerificationFailureReason } from '@aopkit/signer';
 import { AlipayError } from './AlipayError.js';
+
+const CHECK: Readonly<Record<VerificationFailureReason, string>> = {
+  'bad-signature':
+    'check that alipayPublicKey is the Alipay public key (支付宝公钥 in the Open Platform console, not the app public key you uploaded), or in certificate mode that alipayPublicCert is the Alipay public-key certificate, and that keys and gateway are of the same environment (sandbox keys against the production gateway, or the reverse, fail this way)',
+  'missing-signature':
+    'a success must be signed; an answer that is not from the gateway itself (a proxy, a captive portal) or a gateway URL that is not the Alipay gateway fails this way',
+  'cert-sn-mismatch':
+    "check that alipayPublicCert is Alipay's current public-key certificate for this environment (download it again from the Open Platform console if Alipay renewed it)",
+};
 
 /**
  * The response's signature did not verify, a success came unsigned, or (certificate mode) it was
- * signed by another certificate. The result is never returned: treat the outcome as unknown, and
- * check with the gateway before resending with a new out_biz_no.
+ * signed by another certificate. Code `ERR_SIGNATURE`. The result is never returned, and the call is
+ * not retried (a wrong key fails every time); `mayHaveIssued` is true: resend the same out_biz_no,
+ * once the keys are right, to learn whether a voucher was issued.
  */
 export class AlipaySignatureError extends AlipayError {
   override name = 'AlipaySignatureError';
+  declare readonly code: 'ERR_SIGNATURE';
   /** Why: `bad-signature`, `missing-signature` or `cert-sn-mismatch`. */
-  readonly reason: string;
+  readonly reason: VerificationFailureReason;
   /** The exact response-node text whose signature was checked (public data). */
   readonly content: string;
   /** The base64 signature received, `''` when none (public data; never in the message). */
   readonly signature: string;
 
+  /** `message` says what failed; the advice on what to check and on the voucher is appended. */
   constructor(
     message: string,
-    details: { reason: string; content: string; signature: string },
+    details: { reason: VerificationFailureReason; content: string; signature: string },
     options: { cause?: unknown } = {},
   ) {
-    super(message, { retryable: false, cause: options.cause });
+    const check = Object.hasOwn(CHECK, details.reason) ? `: ${CHECK[details.reason]}` : '';
+    super(
+      `${message}${check}. A voucher may already have been issued: resend the same out_biz_no to learn it`,
+      { code: 'ERR_SIGNATURE', retryable: false, mayHaveIssued: true, cause: options.cause },
+    );
     this.reason = details.reason;
     this.content = details.content;
     this.signature = details.signature;

@@ -1,5 +1,7 @@
-import { RESULT_CODE_HANDLING, SUB_CODE_HANDLING, type SubCode } from '@aopkit/types';
+import { RESULT_CODE_HANDLING, type ResultCode, SUB_CODE_HANDLING, type SubCode } from '@aopkit/types';
 import { AlipayApiError, type SignatureMismatch } from '../errors/AlipayApiError.js';
+import { AlipayResponseError } from '../errors/AlipayResponseError.js';
+import { excerpt } from '../text/excerpt.js';
 import { firstDifference, gatewaySignStringFrom, hideCredentials } from './compareSignStrings.js';
 
 /** A response node with a code other than 10000, as received. */
@@ -16,17 +18,31 @@ const lookup = <T>(table: Readonly<Record<string, T>>, key: string | undefined):
 
 /**
  * Builds the error for a failed call. Advice and the retry verdict come from the spec's sub-codes
- * (more specific) or else its result codes; an unknown code is not retried. For
+ * (more specific) or else its result codes. A result code the spec does not declare is an
+ * AlipayResponseError (not retried), so AlipayApiError's `code` is always a known one. For
  * `isv.invalid-signature`, the gateway's string is compared with the one this client signed.
+ * `secrets` (the app_auth_token) are hidden wherever the gateway quotes them.
  */
-export function apiErrorFrom(node: FailureNode, verified: boolean, clientSignString: string): AlipayApiError {
-  const sub_code = text(node.sub_code);
-  const sub_msg = text(node.sub_msg);
-  const subInfo = lookup<{ advice: string; retryable: boolean }>(SUB_CODE_HANDLING, sub_code);
+export function apiErrorFrom(
+  node: FailureNode,
+  verified: boolean,
+  clientSignString: string,
+  secrets: readonly string[] = [],
+): AlipayApiError | AlipayResponseError {
   const codeInfo = lookup<{ msg: string; advice: string; retryable: boolean }>(
     RESULT_CODE_HANDLING,
     node.code,
   );
+  if (codeInfo === undefined) {
+    return new AlipayResponseError(
+      `the gateway answered with result code ${JSON.stringify(excerpt(node.code, 32))}, which the spec does not declare${verified ? '' : ' (unsigned)'}; a voucher may have been issued: resend the same out_biz_no to learn it`,
+      { status: 200, resultCode: excerpt(node.code, 32) },
+    );
+  }
+  const sub_code = text(node.sub_code);
+  const sub_msg = text(node.sub_msg);
+  const subInfo = lookup<{ advice: string; retryable: boolean }>(SUB_CODE_HANDLING, sub_code);
+  const hide = (s: string) => hideCredentials(s, secrets);
   let mismatch: SignatureMismatch | undefined;
   const gatewaySignString =
     sub_code === ('isv.invalid-signature' satisfies SubCode)
@@ -35,21 +51,21 @@ export function apiErrorFrom(node: FailureNode, verified: boolean, clientSignStr
   if (gatewaySignString !== undefined) {
     // Compared in full; shown without credentials (an error gets logged, printed, serialised).
     mismatch = {
-      gatewaySignString: hideCredentials(gatewaySignString),
-      clientSignString: hideCredentials(clientSignString),
-      firstDifference: firstDifference(gatewaySignString, clientSignString),
+      gatewaySignString: hide(gatewaySignString),
+      clientSignString: hide(clientSignString),
+      firstDifference: hide(firstDifference(gatewaySignString, clientSignString)),
     };
   }
   // AlipayApiError leaves out the fields that are undefined.
   return new AlipayApiError(
     {
-      code: node.code,
-      msg: text(node.msg) ?? codeInfo?.msg ?? '',
+      code: node.code as ResultCode,
+      msg: text(node.msg) ?? codeInfo.msg,
       sub_code,
-      sub_msg: sub_msg === undefined ? undefined : hideCredentials(sub_msg),
-      advice: subInfo?.advice ?? codeInfo?.advice,
+      sub_msg: sub_msg === undefined ? undefined : hide(sub_msg),
+      advice: subInfo?.advice ?? codeInfo.advice,
       verified,
-      retryable: subInfo?.retryable ?? codeInfo?.retryable ?? false,
+      retryable: subInfo?.retryable ?? codeInfo.retryable,
     },
     mismatch,
   );
