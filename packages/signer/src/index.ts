@@ -24,6 +24,9 @@ export { ERROR_RESPONSE_NODE, responseNodeName } from './response/responseNodeNa
 // Asynchronous notifications
 export { type NotificationOptions, verifyNotification } from './verifyNotification.js';
 
+// Keys
+export { isPublicKeyOf, type KeyFieldNames } from './keys/isPublicKeyOf.js';
+
 // Certificate mode
 export { certSerialNumber, rootCertSerialNumber } from './cert/certSerialNumber.js';
 

@@ -69,16 +69,52 @@ export function subCodesOf(
   return result;
 }
 
+// Every key an entry may hold. Any other (a misspelt `meanning`, a `zh` note) would silently not reach
+// the generated tables.
+const ENTRY_KEYS = new Set(['code', 'msg', 'sub_msg', 'meaning', 'advice', 'retryable']);
+// Error messages are built from `meaning` and `advice`: English only, the gateway's Chinese stays in
+// `msg` / `sub_msg`. Han characters and CJK or full-width punctuation are refused.
+const NOT_ENGLISH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const MAX_MEANING = 120;
+
+/** English text: no Chinese characters or full-width punctuation. */
+function english(value: unknown, pointer: string, what: string): string {
+  const text = nonEmptyString(value, pointer, what);
+  const found = NOT_ENGLISH.exec(text);
+  if (found)
+    throw new SpecError(
+      pointer,
+      `${what} must be English, found "${found[0]}" (keep Chinese in msg / sub_msg)`,
+    );
+  return text;
+}
+
 /** An x-result-codes / x-sub-codes entry: meaning, advice, retryable, plus the named string keys. */
 function described(entry: unknown, pointer: string, keys: string[]) {
   if (!isObject(entry)) throw new SpecError(pointer, 'must be an object');
+  for (const key of Object.keys(entry)) {
+    if (!ENTRY_KEYS.has(key) || (!keys.includes(key) && ['code', 'msg', 'sub_msg'].includes(key))) {
+      throw new SpecError(
+        pointer,
+        `key ${key} is not carried into the generated tables: teach scripts/codeTables.ts to carry it, or drop it`,
+      );
+    }
+  }
   if (typeof entry.retryable !== 'boolean') throw new SpecError(pointer, 'retryable must be a boolean');
   const strings: Record<string, string> = {};
   for (const key of keys) strings[key] = nonEmptyString(entry[key], pointer, key);
+  const meaning = english(entry.meaning, pointer, 'meaning');
+  // One short sentence: error messages start with it.
+  if (!meaning.endsWith('.') || meaning.length > MAX_MEANING) {
+    throw new SpecError(
+      pointer,
+      `meaning must be one sentence ending in "." of at most ${MAX_MEANING} characters`,
+    );
+  }
   return {
     strings,
-    meaning: nonEmptyString(entry.meaning, pointer, 'meaning'),
-    advice: nonEmptyString(entry.advice, pointer, 'advice'),
+    meaning,
+    advice: english(entry.advice, pointer, 'advice'),
     retryable: entry.retryable,
   };
 }

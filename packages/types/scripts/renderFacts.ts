@@ -47,14 +47,14 @@ function column<T extends object, K extends keyof T>(table: Record<string, T>, k
   >;
 }
 
-// The runtime tables hold what validation and error handling read; the documentation (descriptions,
-// meanings, the Chinese sub_msg) sits in tables of its own, so a bundler drops it from code that
-// never reads it.
+// The runtime tables hold what validation and error handling read (error messages are built from a
+// code's English meaning and advice); the rest of the documentation (descriptions, the Chinese sub_msg)
+// sits in tables of its own, so a bundler drops it from code that never reads it.
 const FIELD_KEYS = ['required', 'maxLength', 'pattern', 'enum'] as const;
 const RESULT_KEYS = ['msg', 'meaning', 'advice', 'retryable'] as const;
-const RESULT_HANDLING_KEYS = ['msg', 'advice', 'retryable'] as const;
+const RESULT_HANDLING_KEYS = ['msg', 'meaning', 'advice', 'retryable'] as const;
 const SUB_CODE_KEYS = ['code', 'subMsg', 'meaning', 'advice', 'retryable'] as const;
-const SUB_CODE_HANDLING_KEYS = ['advice', 'retryable'] as const;
+const SUB_CODE_HANDLING_KEYS = ['meaning', 'advice', 'retryable'] as const;
 
 /** The TypeScript source of facts.gen.ts (without its header). Deterministic: same facts, same text. */
 export function renderFacts(facts: Facts): string {
@@ -101,40 +101,45 @@ export const RESPONSE_FIELDS = ${rules(facts.responseFields)} as const satisfies
 /** What each response field is, as the spec describes it: the keys of {@link RESPONSE_FIELDS}. */
 export const RESPONSE_FIELD_DESCRIPTIONS = ${descriptions(facts.responseFields)} as const satisfies Record<keyof typeof RESPONSE_FIELDS, string>;
 
-/** What to do about a result or sub code, and whether the same request may be sent again. */
+/** What a result or sub code means, what to do about it, and whether the same request may be sent again. */
 export interface CodeHandling {
+  /** What the code means: one short English sentence, such as "The voucher template has expired." */
+  readonly meaning: string;
+  /** What to do about it, in English. */
   readonly advice: string;
+  /** Whether sending the same request again (same \`out_biz_no\`) may succeed. */
   readonly retryable: boolean;
 }
 
 /** What a gateway result code means, what to do about it, and whether the same request may be sent again. */
 export interface ResultCodeInfo extends CodeHandling {
+  /** The gateway's \`msg\` for this code (English, such as "Business Failed"). */
   readonly msg: string;
-  readonly meaning: string;
 }
 
 /** Every result code (\`code\`) of the gateway, documented. */
 export const RESULT_CODES = ${literal(ordered(facts.resultCodes, RESULT_KEYS))} as const satisfies Record<string, ResultCodeInfo>;
 
 /**
- * {@link RESULT_CODES} as code that handles failures reads them: the gateway's \`msg\`, the advice and
- * the retry verdict, without the \`meaning\`.
+ * {@link RESULT_CODES} as code that handles failures reads them: the gateway's \`msg\`, the English
+ * meaning and advice, and the retry verdict.
  */
 export const RESULT_CODE_HANDLING = ${literal(ordered(facts.resultCodes, RESULT_HANDLING_KEYS))} as const satisfies Record<ResultCode, CodeHandling & { readonly msg: string }>;
 
 /** What a detailed result code means: its result code, the gateway's Chinese sub_msg, and advice. */
 export interface SubCodeInfo extends CodeHandling {
+  /** The result code this sub code comes with. */
   readonly code: string;
+  /** The gateway's Chinese \`sub_msg\` for it. */
   readonly subMsg: string;
-  readonly meaning: string;
 }
 
 /** The public sub codes of the gateway and the operation's business ones, documented. */
 export const SUB_CODES = ${literal(ordered(facts.subCodes, SUB_CODE_KEYS))} as const satisfies Record<string, SubCodeInfo>;
 
 /**
- * {@link SUB_CODES} as code that handles failures reads them: the advice and the retry verdict, without
- * the result code, the Chinese \`sub_msg\` and the \`meaning\`.
+ * {@link SUB_CODES} as code that handles failures reads them: the English meaning and advice and the retry
+ * verdict, without the result code and the Chinese \`sub_msg\`.
  */
 export const SUB_CODE_HANDLING = ${literal(ordered(facts.subCodes, SUB_CODE_HANDLING_KEYS))} as const satisfies Record<SubCode, CodeHandling>;
 

@@ -188,16 +188,20 @@ export const RESPONSE_FIELD_DESCRIPTIONS = {
   user_id: 'The Alipay user id the voucher was sent to (支付宝用户ID); present on success.',
 } as const satisfies Record<keyof typeof RESPONSE_FIELDS, string>;
 
-/** What to do about a result or sub code, and whether the same request may be sent again. */
+/** What a result or sub code means, what to do about it, and whether the same request may be sent again. */
 export interface CodeHandling {
+  /** What the code means: one short English sentence, such as "The voucher template has expired." */
+  readonly meaning: string;
+  /** What to do about it, in English. */
   readonly advice: string;
+  /** Whether sending the same request again (same `out_biz_no`) may succeed. */
   readonly retryable: boolean;
 }
 
 /** What a gateway result code means, what to do about it, and whether the same request may be sent again. */
 export interface ResultCodeInfo extends CodeHandling {
+  /** The gateway's `msg` for this code (English, such as "Business Failed"). */
   readonly msg: string;
-  readonly meaning: string;
 }
 
 /** Every result code (`code`) of the gateway, documented. */
@@ -210,79 +214,86 @@ export const RESULT_CODES = {
   },
   '20000': {
     msg: 'Service Currently Unavailable',
-    meaning: 'The service is temporarily unavailable (服务不可用), in the business system or in the gateway.',
+    meaning: 'The service is temporarily unavailable, in the business system or in the gateway.',
     advice: 'Retry later with the identical business content; out_biz_no makes the retry safe.',
     retryable: true,
   },
   '20001': {
     msg: 'Insufficient Token Permissions',
-    meaning: 'The auth token or app_auth_token is invalid, expired or does not cover this operation (授权权限不足).',
+    meaning: 'The auth token or app_auth_token is invalid, expired or does not cover this operation.',
     advice: 'Refresh the token or have the merchant authorize the app again.',
     retryable: false,
   },
   '40001': {
     msg: 'Missing Required Arguments',
-    meaning: 'A required common parameter is missing (缺少必选参数); sub_code names it.',
+    meaning: 'A required common parameter is missing; sub_code names it.',
     advice: 'Send the parameter named by sub_code.',
     retryable: false,
   },
   '40002': {
     msg: 'Invalid Arguments',
-    meaning: 'A parameter is invalid (非法的参数), the signature included; sub_code names it.',
+    meaning: 'A parameter is invalid, the signature included; sub_code names it.',
     advice: 'Fix the parameter named by sub_code; for isv.invalid-signature compare the string you signed with the one in sub_msg.',
     retryable: false,
   },
   '40004': {
     msg: 'Business Failed',
-    meaning: 'The gateway accepted the call but the operation refused it (业务处理失败); sub_code says why.',
+    meaning: 'The gateway accepted the call but the operation refused it; sub_code says why.',
     advice: 'Act on the operation\'s sub_code; only SYSTEM_ERROR is worth retrying.',
     retryable: false,
   },
   '40006': {
     msg: 'Insufficient Permissions',
-    meaning: 'The app or the merchant lacks the permission for this operation (权限不足).',
+    meaning: 'The app or the merchant lacks the permission for this operation.',
     advice: 'Sign the product or request the operation\'s permission in the Alipay console.',
     retryable: false,
   },
 } as const satisfies Record<string, ResultCodeInfo>;
 
 /**
- * {@link RESULT_CODES} as code that handles failures reads them: the gateway's `msg`, the advice and
- * the retry verdict, without the `meaning`.
+ * {@link RESULT_CODES} as code that handles failures reads them: the gateway's `msg`, the English
+ * meaning and advice, and the retry verdict.
  */
 export const RESULT_CODE_HANDLING = {
   '10000': {
     msg: 'Success',
+    meaning: 'The call succeeded; the operation\'s response fields are present.',
     advice: 'Nothing to do.',
     retryable: false,
   },
   '20000': {
     msg: 'Service Currently Unavailable',
+    meaning: 'The service is temporarily unavailable, in the business system or in the gateway.',
     advice: 'Retry later with the identical business content; out_biz_no makes the retry safe.',
     retryable: true,
   },
   '20001': {
     msg: 'Insufficient Token Permissions',
+    meaning: 'The auth token or app_auth_token is invalid, expired or does not cover this operation.',
     advice: 'Refresh the token or have the merchant authorize the app again.',
     retryable: false,
   },
   '40001': {
     msg: 'Missing Required Arguments',
+    meaning: 'A required common parameter is missing; sub_code names it.',
     advice: 'Send the parameter named by sub_code.',
     retryable: false,
   },
   '40002': {
     msg: 'Invalid Arguments',
+    meaning: 'A parameter is invalid, the signature included; sub_code names it.',
     advice: 'Fix the parameter named by sub_code; for isv.invalid-signature compare the string you signed with the one in sub_msg.',
     retryable: false,
   },
   '40004': {
     msg: 'Business Failed',
+    meaning: 'The gateway accepted the call but the operation refused it; sub_code says why.',
     advice: 'Act on the operation\'s sub_code; only SYSTEM_ERROR is worth retrying.',
     retryable: false,
   },
   '40006': {
     msg: 'Insufficient Permissions',
+    meaning: 'The app or the merchant lacks the permission for this operation.',
     advice: 'Sign the product or request the operation\'s permission in the Alipay console.',
     retryable: false,
   },
@@ -290,9 +301,10 @@ export const RESULT_CODE_HANDLING = {
 
 /** What a detailed result code means: its result code, the gateway's Chinese sub_msg, and advice. */
 export interface SubCodeInfo extends CodeHandling {
+  /** The result code this sub code comes with. */
   readonly code: string;
+  /** The gateway's Chinese `sub_msg` for it. */
   readonly subMsg: string;
-  readonly meaning: string;
 }
 
 /** The public sub codes of the gateway and the operation's business ones, documented. */
@@ -300,7 +312,7 @@ export const SUB_CODES = {
   'isp.unknow-error': {
     code: '20000',
     subMsg: '系统繁忙',
-    meaning: 'The business system behind the gateway is unavailable (服务暂不可用（业务系统不可用）).',
+    meaning: 'The business system behind the gateway is unavailable.',
     advice: 'Retry later with the identical business content.',
     retryable: true,
   },
@@ -539,209 +551,249 @@ export const SUB_CODES = {
     code: '40004',
     subMsg: '模板不存在',
     meaning: 'The voucher template does not exist.',
-    advice: '请仔细确认指定模板ID是否存在',
+    advice: 'Check that template_id names an existing template of this app.',
     retryable: false,
   },
   TEMPLATE_EXPIRED: {
     code: '40004',
     subMsg: '模板过期',
     meaning: 'The voucher template has expired.',
-    advice: '查模板状态确认模板是否过期',
+    advice: 'Check the template\'s status and validity period; use a template that is still valid.',
     retryable: false,
   },
   USER_NOT_EXIST: {
     code: '40004',
     subMsg: '用户不存在',
     meaning: 'The user does not exist.',
-    advice: '请仔细确认传入支付宝用户ID是否正确',
+    advice: 'Check that the Alipay user id (or login id, or Taobao nickname) is right.',
     retryable: false,
   },
   USER_STATUS_ERROR: {
     code: '40004',
     subMsg: '用户状态不可用',
     meaning: 'The user\'s account cannot receive vouchers in its current state.',
-    advice: '请确认用户状态是否可用',
+    advice: 'Check the user\'s account status; a voucher can be sent only once the user has resolved it.',
     retryable: false,
   },
   INVALID_PARAMETER: {
     code: '40004',
     subMsg: '参数有误',
     meaning: 'A business parameter is wrong.',
-    advice: '请检查入参是否符合接口要求',
+    advice: 'Check that the business parameters meet the operation\'s requirements.',
     retryable: false,
   },
   SYSTEM_ERROR: {
     code: '40004',
     subMsg: '系统繁忙',
     meaning: 'The system is busy.',
-    advice: '1.发起业务重试 2.联系技术支持',
+    advice: 'Retry with the identical business content; contact Alipay support if it persists.',
     retryable: true,
   },
 } as const satisfies Record<string, SubCodeInfo>;
 
 /**
- * {@link SUB_CODES} as code that handles failures reads them: the advice and the retry verdict, without
- * the result code, the Chinese `sub_msg` and the `meaning`.
+ * {@link SUB_CODES} as code that handles failures reads them: the English meaning and advice and the retry
+ * verdict, without the result code and the Chinese `sub_msg`.
  */
 export const SUB_CODE_HANDLING = {
   'isp.unknow-error': {
+    meaning: 'The business system behind the gateway is unavailable.',
     advice: 'Retry later with the identical business content.',
     retryable: true,
   },
   'aop.unknow-error': {
+    meaning: 'An unknown error in the gateway itself.',
     advice: 'Retry later with the identical business content.',
     retryable: true,
   },
   'aop.invalid-auth-token': {
+    meaning: 'The access token is invalid.',
     advice: 'Refresh the token or authorize again to get a new one.',
     retryable: false,
   },
   'aop.auth-token-time-out': {
+    meaning: 'The access token has expired.',
     advice: 'Refresh the token or authorize again to get a new one.',
     retryable: false,
   },
   'aop.invalid-app-auth-token': {
+    meaning: 'The app_auth_token is invalid.',
     advice: 'Refresh the app_auth_token or have the merchant authorize the app again.',
     retryable: false,
   },
   'aop.invalid-app-auth-token-no-api': {
+    meaning: 'The merchant\'s authorization does not cover this operation.',
     advice: 'Have the merchant authorize the app again, including this operation, and use the new app_auth_token.',
     retryable: false,
   },
   'aop.app-auth-token-time-out': {
+    meaning: 'The app_auth_token has expired.',
     advice: 'Refresh the app_auth_token or have the merchant authorize the app again.',
     retryable: false,
   },
   'aop.no-product-reg-by-partner': {
+    meaning: 'The merchant the call is made for has not signed any product.',
     advice: 'When calling on a merchant\'s behalf, have the merchant sign the product first.',
     retryable: false,
   },
   'isv.missing-method': {
+    meaning: 'The method parameter is missing.',
     advice: 'Send method.',
     retryable: false,
   },
   'isv.missing-signature': {
+    meaning: 'The sign parameter is missing.',
     advice: 'Send sign.',
     retryable: false,
   },
   'isv.missing-signature-type': {
+    meaning: 'The sign_type parameter is missing.',
     advice: 'Send sign_type (RSA2).',
     retryable: false,
   },
   'isv.missing-signature-key': {
+    meaning: 'The app has no public key configured.',
     advice: 'Upload the application public key (or certificate) in the Alipay console.',
     retryable: false,
   },
   'isv.missing-app-id': {
+    meaning: 'The app_id parameter is missing.',
     advice: 'Send app_id.',
     retryable: false,
   },
   'isv.missing-timestamp': {
+    meaning: 'The timestamp parameter is missing.',
     advice: 'Send timestamp.',
     retryable: false,
   },
   'isv.missing-version': {
+    meaning: 'The version parameter is missing.',
     advice: 'Send version (1.0).',
     retryable: false,
   },
   'isv.decryption-error-missing-encrypt-type': {
+    meaning: 'The content is encrypted but encrypt_type is missing.',
     advice: 'Send encrypt_type=AES with an encrypted biz_content.',
     retryable: false,
   },
   'isv.invalid-parameter': {
+    meaning: 'A parameter is malformed, has an illegal value or is out of range.',
     advice: 'Check the parameters\' format, values and lengths.',
     retryable: false,
   },
   'isv.invalid-method': {
+    meaning: 'The method does not exist.',
     advice: 'Check method.',
     retryable: false,
   },
   'isv.invalid-format': {
+    meaning: 'The format is not supported.',
     advice: 'Send format=JSON or leave it out.',
     retryable: false,
   },
   'isv.invalid-signature-type': {
+    meaning: 'The sign_type is not supported.',
     advice: 'Send sign_type RSA2 (or RSA).',
     retryable: false,
   },
   'isv.invalid-signature': {
+    meaning: 'The request signature did not verify; the gateway appends to sub_msg the string it verified.',
     advice: 'Compare the string you signed with the one at the end of sub_msg (charset case, empty parameters, escaping), and check that the private key matches the application public key uploaded to Alipay.',
     retryable: false,
   },
   'isv.invalid-encrypt-type': {
+    meaning: 'The encrypt_type is not supported.',
     advice: 'Send encrypt_type=AES.',
     retryable: false,
   },
   'isv.invalid-encrypt': {
+    meaning: 'The gateway failed to decrypt the content.',
     advice: 'Check the AES key and the ciphertext.',
     retryable: false,
   },
   'isv.invalid-app-id': {
+    meaning: 'The app_id does not exist or the app is not online.',
     advice: 'Check app_id and the app\'s status in the Alipay console.',
     retryable: false,
   },
   'isv.invalid-timestamp': {
+    meaning: 'The timestamp is malformed or too far from the gateway\'s clock.',
     advice: 'Send Beijing time formatted yyyy-MM-dd HH:mm:ss.',
     retryable: false,
   },
   'isv.invalid-charset': {
+    meaning: 'The charset is not supported.',
     advice: 'Send charset utf-8, gbk or gb2312.',
     retryable: false,
   },
   'isv.invalid-digest': {
+    meaning: 'A file digest parameter is wrong or missing.',
     advice: 'Check the digest parameter.',
     retryable: false,
   },
   'isv.decryption-error-not-valid-encrypt-type': {
+    meaning: 'The encryption algorithm is not supported.',
     advice: 'Use AES.',
     retryable: false,
   },
   'isv.decryption-error-not-valid-encrypt-key': {
+    meaning: 'The app has no AES key configured, or it is malformed.',
     advice: 'Configure the AES key in the Alipay console and use the same one.',
     retryable: false,
   },
   'isv.decryption-error-unknown': {
+    meaning: 'Decryption failed for an unknown reason.',
     advice: 'Check the AES key and the ciphertext; contact Alipay support if it persists.',
     retryable: false,
   },
   'isv.missing-signature-config': {
+    meaning: 'The app has no public key or certificate for this sign_type.',
     advice: 'Upload the application public key (or certificate) for this sign_type.',
     retryable: false,
   },
   'isv.not-support-app-auth': {
+    meaning: 'This operation cannot be called on a merchant\'s behalf.',
     advice: 'Call without app_auth_token.',
     retryable: false,
   },
   'isv.insufficient-isv-permissions': {
+    meaning: 'The app lacks the permission for this operation.',
     advice: 'Sign the product that includes this operation for the app.',
     retryable: false,
   },
   'isv.insufficient-user-permissions': {
+    meaning: 'The merchant the call is made for lacks the permission for this operation.',
     advice: 'Have the merchant sign the product that includes this operation.',
     retryable: false,
   },
   TEMPLATE_NOT_EXIST: {
-    advice: '请仔细确认指定模板ID是否存在',
+    meaning: 'The voucher template does not exist.',
+    advice: 'Check that template_id names an existing template of this app.',
     retryable: false,
   },
   TEMPLATE_EXPIRED: {
-    advice: '查模板状态确认模板是否过期',
+    meaning: 'The voucher template has expired.',
+    advice: 'Check the template\'s status and validity period; use a template that is still valid.',
     retryable: false,
   },
   USER_NOT_EXIST: {
-    advice: '请仔细确认传入支付宝用户ID是否正确',
+    meaning: 'The user does not exist.',
+    advice: 'Check that the Alipay user id (or login id, or Taobao nickname) is right.',
     retryable: false,
   },
   USER_STATUS_ERROR: {
-    advice: '请确认用户状态是否可用',
+    meaning: 'The user\'s account cannot receive vouchers in its current state.',
+    advice: 'Check the user\'s account status; a voucher can be sent only once the user has resolved it.',
     retryable: false,
   },
   INVALID_PARAMETER: {
-    advice: '请检查入参是否符合接口要求',
+    meaning: 'A business parameter is wrong.',
+    advice: 'Check that the business parameters meet the operation\'s requirements.',
     retryable: false,
   },
   SYSTEM_ERROR: {
-    advice: '1.发起业务重试 2.联系技术支持',
+    meaning: 'The system is busy.',
+    advice: 'Retry with the identical business content; contact Alipay support if it persists.',
     retryable: true,
   },
 } as const satisfies Record<SubCode, CodeHandling>;

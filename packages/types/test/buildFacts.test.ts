@@ -164,6 +164,58 @@ describe('buildFacts rejects a spec that lacks what it needs', () => {
       /retryable must be a boolean/,
     ],
     [
+      'a sub code without meaning',
+      changed(`${S}/Sub/x-sub-codes/BUSY`, (e) => delete e.meaning),
+      /x-sub-codes\/BUSY: meaning must be a non-empty string/,
+    ],
+    [
+      'a result code without meaning',
+      changed(`${S}/Code/x-result-codes/40004`, (e) => delete e.meaning),
+      /x-result-codes\/40004: meaning must be a non-empty string/,
+    ],
+    [
+      'a meaning in Chinese',
+      changed(`${S}/Sub/x-sub-codes/BUSY`, (e) => {
+        e.meaning = 'The system is busy (系统繁忙).';
+      }),
+      /BUSY: meaning must be English, found "系"/,
+    ],
+    [
+      'an advice in Chinese',
+      changed(`${S}/Sub/x-sub-codes/COUPON_GONE`, (e) => {
+        e.advice = '1.发起业务重试';
+      }),
+      /COUPON_GONE: advice must be English, found "发"/,
+    ],
+    [
+      'an advice with full-width punctuation only',
+      changed(`${S}/Code/x-result-codes/10000`, (e) => {
+        e.advice = 'Nothing to do，really.';
+      }),
+      /10000: advice must be English, found "，"/,
+    ],
+    [
+      'a meaning that is not one sentence',
+      changed(`${S}/Sub/x-sub-codes/BUSY`, (e) => {
+        e.meaning = 'busy';
+      }),
+      /BUSY: meaning must be one sentence ending in "\." of at most 120 characters/,
+    ],
+    [
+      'an entry key the tables would not carry (a misspelt meaning)',
+      changed(`${S}/Sub/x-sub-codes/BUSY`, (e) => {
+        e.meanin = 'Busy.';
+      }),
+      /BUSY: key meanin is not carried into the generated tables/,
+    ],
+    [
+      'a result code entry with a sub code key',
+      changed(`${S}/Code/x-result-codes/20000`, (e) => {
+        e.sub_msg = '忙';
+      }),
+      /20000: key sub_msg is not carried into the generated tables/,
+    ],
+    [
       'a field keyword the facts would not carry (minLength)',
       changed(`${S}/Biz/properties/coupon_id`, (p) => {
         p.minLength = 2;

@@ -77,9 +77,12 @@ it('holds the facts of alipay.marketing.voucher.send', () => {
   expect(Object.keys(types.SUB_CODES)).toHaveLength(2 + 6 + 8 + 16 + 2 + 6);
   expect(Object.keys(types.SUB_CODE_HANDLING)).toEqual(Object.keys(types.SUB_CODES));
   expect(types.SUB_CODE_HANDLING.SYSTEM_ERROR).toEqual({
+    meaning: 'The system is busy.',
     advice: types.SUB_CODES.SYSTEM_ERROR.advice,
     retryable: true,
   });
+  expect(types.SUB_CODE_HANDLING.TEMPLATE_EXPIRED.meaning).toBe('The voucher template has expired.');
+  expect(types.RESULT_CODE_HANDLING['40004'].meaning).toBe(types.RESULT_CODES['40004'].meaning);
   expect(types.RESULT_CODE_HANDLING['20000']).toMatchObject({
     msg: 'Service Currently Unavailable',
     retryable: true,
@@ -88,4 +91,16 @@ it('holds the facts of alipay.marketing.voucher.send', () => {
   expect(types.COMMON_PARAM_DESCRIPTIONS.app_id).toMatch(/^The application id/);
   expect(Object.keys(types.BIZ_CONTENT_DESCRIPTIONS)).toEqual(Object.keys(types.BIZ_CONTENT_FIELDS));
   expect(Object.keys(types.RESPONSE_FIELD_DESCRIPTIONS)).toEqual(Object.keys(types.RESPONSE_FIELDS));
+});
+
+it('has an English meaning and advice for every result code and sub code', () => {
+  // Printable ASCII plus the ellipsis and dashes the spec's English uses: no Chinese slips into a message.
+  const english = /^[\x20-\x7e…–—]+$/;
+  const entries = [...Object.entries(types.RESULT_CODE_HANDLING), ...Object.entries(types.SUB_CODE_HANDLING)];
+  expect(entries).toHaveLength(Object.keys(types.RESULT_CODES).length + Object.keys(types.SUB_CODES).length);
+  for (const [code, { meaning, advice }] of entries) {
+    expect(meaning, code).toMatch(english);
+    expect(meaning, code).toMatch(/\.$/);
+    expect(advice, code).toMatch(english);
+  }
 });

@@ -45,17 +45,24 @@ describe('renderFacts', () => {
     expect(module.BUSINESS_SUB_CODES).toEqual(['COUPON_GONE', 'BUSY']);
   });
 
-  it('renders the handling tables as the documented ones without their documentation', async () => {
+  it('renders the handling tables with the English meaning and advice, without the sub code documentation', async () => {
     const module = await evaluate(source);
     expect(module.RESULT_CODE_HANDLING).toEqual(
-      mapValues(facts.resultCodes, ({ msg, advice, retryable }) => ({ msg, advice, retryable })),
+      mapValues(facts.resultCodes, ({ msg, meaning, advice, retryable }) => ({
+        msg,
+        meaning,
+        advice,
+        retryable,
+      })),
     );
     expect(module.SUB_CODE_HANDLING).toEqual(
-      mapValues(facts.subCodes, ({ advice, retryable }) => ({ advice, retryable })),
+      mapValues(facts.subCodes, ({ meaning, advice, retryable }) => ({ meaning, advice, retryable })),
     );
   });
 
   it('keeps descriptions and documentation out of the runtime tables', () => {
+    // The handling tables carry each code's English meaning (error messages are built from it), but
+    // never the field descriptions, the Chinese sub_msg or the sub code's result code.
     const runtime = [
       'COMMON_PARAMS',
       'BIZ_CONTENT_FIELDS',
@@ -65,7 +72,7 @@ describe('renderFacts', () => {
     ];
     for (const name of runtime) {
       const table = source.slice(source.indexOf(`export const ${name} =`)).split(' as const')[0]!;
-      expect(table, name).not.toMatch(/\b(description|meaning|subMsg|code):/);
+      expect(table, name).not.toMatch(/\b(description|subMsg|code):/);
     }
   });
 

@@ -6,6 +6,7 @@ import type {
   GatewayForm,
   operations,
   ResultCode,
+  SUB_CODES,
   SubCode,
   VoucherSendBizContent,
   VoucherSendResponse,
@@ -44,6 +45,10 @@ describe('responses', () => {
     >();
     expectTypeOf<'TEMPLATE_NOT_EXIST'>().toExtend<SubCode>();
     expectTypeOf<'NOT_A_SUB_CODE'>().not.toExtend<SubCode>();
+    // SubCode is exactly the known sub codes (never widened to string), so `SubCode | (string & {})`
+    // keeps their completions.
+    expectTypeOf<SubCode>().toEqualTypeOf<keyof typeof SUB_CODES>();
+    expectTypeOf<string>().not.toExtend<SubCode>();
   });
 
   it('has the response node or error_response in the body', () => {

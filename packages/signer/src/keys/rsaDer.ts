@@ -46,3 +46,40 @@ export function classifyRsaDer(der: Uint8Array): RsaDerKind {
   if (kids.length === 3 && a === SEQUENCE && b === SEQUENCE && c === BIT_STRING) return 'certificate';
   throw new DerError('unrecognised key structure');
 }
+
+/** The public numbers of an RSA key: modulus and public exponent, as unsigned big-endian bytes. */
+export interface RsaPublicNumbers {
+  readonly modulus: Uint8Array;
+  readonly exponent: Uint8Array;
+}
+
+/** An INTEGER's content without the sign-padding zeros, so equal numbers give equal bytes. */
+function unsignedOf(der: Uint8Array, node: DerNode): Uint8Array {
+  if (node.tag !== INTEGER) throw new DerError('expected an INTEGER');
+  const bytes = contentOf(der, node);
+  let at = 0;
+  while (at < bytes.length - 1 && bytes[at] === 0) at++;
+  return bytes.subarray(at);
+}
+
+/**
+ * Modulus and exponent of any RSA key DER `classifyRsaDer` accepts but a certificate (whose SPKI is
+ * read by the caller): PKCS#1 or PKCS#8 private, PKCS#1 public or SPKI. Throws DerError otherwise.
+ */
+export function rsaPublicNumbersOf(der: Uint8Array): RsaPublicNumbers {
+  const kind = classifyRsaDer(der);
+  if (kind === 'certificate') throw new DerError('a certificate, not a key');
+  const kids = childrenOf(der, readRoot(der));
+  if (kind === 'pkcs8-private') return rsaPublicNumbersOf(contentOf(der, kids[2]!));
+  if (kind === 'spki') {
+    // The BIT STRING's first content byte counts unused bits (0 for a key); RSAPublicKey follows.
+    const bits = contentOf(der, kids[1]!);
+    if (bits[0] !== 0) throw new DerError('bad subjectPublicKey BIT STRING');
+    const inner = bits.subarray(1);
+    if (classifyRsaDer(inner) !== 'pkcs1-public') throw new DerError('bad inner RSA public key');
+    return rsaPublicNumbersOf(inner);
+  }
+  // RSAPublicKey is (n, e); RSAPrivateKey is (version, n, e, …).
+  const [n, e] = kind === 'pkcs1-public' ? kids : kids.slice(1);
+  return { modulus: unsignedOf(der, n!), exponent: unsignedOf(der, e!) };
+}
