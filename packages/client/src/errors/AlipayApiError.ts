@@ -1,6 +1,6 @@
 import { RESULT_CODE_HANDLING, type ResultCode, SUB_CODE_HANDLING, type SubCode } from '@aopkit/types';
-import { AlipayError } from './AlipayError.js';
 import { excerpt } from '../text/excerpt.js';
+import { AlipayError } from './AlipayError.js';
 
 /** The raw gateway fields of a failed call. */
 export interface ApiErrorFields {

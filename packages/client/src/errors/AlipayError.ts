@@ -8,7 +8,9 @@ export type AlipayErrorCode =
   | 'ERR_RESPONSE'
   | 'ERR_RESPONSE_TOO_LARGE'
   | 'ERR_RESPONSE_MISMATCH'
-  | 'ERR_SIGNATURE';
+  | 'ERR_SIGNATURE'
+  /** A failure inside the client or the runtime (its crypto, a module that would not load); `cause` holds it. */
+  | 'ERR_UNEXPECTED';
 
 /** What every client error is built from. */
 export interface AlipayErrorOptions {
@@ -21,6 +23,8 @@ export interface AlipayErrorOptions {
 /**
  * Base class of every error `@aopkit/client` throws, under the one aopkit root `AopkitError`: switch
  * on `code` (`ERR_VALIDATION`, `ERR_TIMEOUT`, … or, for AlipayApiError, the gateway's result code).
+ * Thrown as itself only with `ERR_UNEXPECTED`: a failure inside the client or the runtime (a bug,
+ * crypto that fails), never retried, its `cause` the original error.
  * Messages never contain key material, tokens or signatures, and never a whole input value.
  */
 export class AlipayError extends AopkitError {
@@ -43,7 +47,7 @@ export class AlipayError extends AopkitError {
   readonly attempts: number = 0;
 
   constructor(message: string, options: AlipayErrorOptions = {}) {
-    super(message, { code: options.code ?? 'ERR_CLIENT', cause: options.cause });
+    super(message, { code: options.code ?? 'ERR_UNEXPECTED', cause: options.cause });
     this.retryable = options.retryable ?? false;
     this.mayHaveIssued = options.mayHaveIssued ?? false;
   }

@@ -33,3 +33,24 @@ export function readDelay(value: unknown, field: string, fallback: number): numb
   }
   return value;
 }
+
+/** The bounds of `maxResponseBytes`: a voucher answer is under 2 kB; memory stays bounded. */
+export const RESPONSE_BYTES = { min: 4096, max: 2 ** 30, default: 2 ** 20 } as const;
+
+/** `maxResponseBytes`: an integer byte count within {@link RESPONSE_BYTES}, or the default. */
+export function readByteLimit(value: unknown, field: string): number {
+  if (value === undefined) return RESPONSE_BYTES.default;
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < RESPONSE_BYTES.min ||
+    value > RESPONSE_BYTES.max
+  ) {
+    throw invalidOption(
+      field,
+      'type',
+      `must be a whole number of bytes from ${RESPONSE_BYTES.min} to ${RESPONSE_BYTES.max} (default ${RESPONSE_BYTES.default}, 1 MiB; a voucher answer is under 2 kB; got ${shown(value)})`,
+    );
+  }
+  return value;
+}

@@ -77,7 +77,10 @@ export interface ResponseExpectations {
  * throws AlipayApiError (`verified: false` when the error came unsigned); a success for another
  * user than the request named throws AlipayResponseMismatchError.
  */
-export async function readResponse(rawBody: string, expect: ResponseExpectations): Promise<VoucherSendResult> {
+export async function readResponse(
+  rawBody: string,
+  expect: ResponseExpectations,
+): Promise<VoucherSendResult> {
   const { node: raw, verified } = await verify(expect.verifier, rawBody);
   const node = typeof raw === 'string' ? await decrypt(raw, expect.encryptKey, expect.charset) : raw;
   const fields = (typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>;
