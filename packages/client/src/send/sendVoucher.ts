@@ -108,7 +108,9 @@ async function prepare(
       ? json
       : await aesEncrypt(json, options.encryptKey, { charset: options.charset });
   const encodeValue = await loadValueEncoder(options.charset);
-  return { options, api, encodeValue, bizContent, userId: fields.user_id, ...callOptions };
+  // own(): an inherited user_id (a polluted Object.prototype) is not what the request named.
+  const userId = own(fields, 'user_id') as string | undefined;
+  return { options, api, encodeValue, bizContent, userId, ...callOptions };
 }
 
 /**
