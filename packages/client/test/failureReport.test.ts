@@ -104,7 +104,7 @@ describe('a failure says how many attempts were made and whether a voucher may e
 describe('a response whose signature does not verify says what to check', () => {
   const advice = [
     /alipayPublicKey is the Alipay public key \(支付宝公钥/,
-    /sandbox keys against the production gateway, or the reverse/,
+    /sandbox keys against production, or the reverse/,
     /A voucher may already have been issued: resend the same out_biz_no to learn it/,
   ];
 
@@ -136,8 +136,10 @@ describe('a response whose signature does not verify says what to check', () => 
 describe('errors users can switch on, in English', () => {
   it('a business refusal: English meaning of code and sub code, the Chinese sub_msg kept as a field', async () => {
     const error = (await failure({}, { template_id: 'T_EXPIRED' })) as AlipayApiError;
-    expect(error.message).toContain(`40004 ${RESULT_CODE_HANDLING['40004'].msg}`);
-    expect(error.message).toContain('the voucher template has expired');
+    expect(error.message).toContain(
+      `40004 ${RESULT_CODE_HANDLING['40004'].msg}: ${RESULT_CODE_HANDLING['40004'].meaning}`,
+    );
+    expect(error.message).toContain(`TEMPLATE_EXPIRED: ${SUB_CODE_HANDLING.TEMPLATE_EXPIRED.meaning}`);
     expect(error.message).toContain(SUB_CODE_HANDLING.TEMPLATE_EXPIRED.advice);
     expect(error.sub_msg).toMatch(/[\u4e00-\u9fff]/);
     expect(error.message).not.toMatch(/[\u4e00-\u9fff]/);
@@ -147,7 +149,7 @@ describe('errors users can switch on, in English', () => {
     const error = (await failure({ key: testKeys().other, maxRetries: 0 })) as AlipayApiError;
     expect(error).toMatchObject({ code: '40002', sub_code: 'isv.invalid-signature' });
     expect(error.message).toContain(
-      '40002 Invalid Arguments: a parameter is invalid, the signature included',
+      '40002 Invalid Arguments: A parameter is invalid, the signature included',
     );
     expect(error.message).toMatch(
       /the gateway could not verify the request signature \(first difference: none/,

@@ -35,7 +35,7 @@ describe("the app's own public key where the Alipay public key belongs", () => {
   ])('is refused at creation, %s, saying which key is which', (_name, alipayPublicKey) => {
     const error = rejection({ ...valid, alipayPublicKey });
     expect(error).toMatchObject({ code: 'ERR_VALIDATION', field: 'alipayPublicKey', rule: 'ownKey' });
-    expect(error.message).toMatch(/is the public key of your own privateKey \(your app public key\)/);
+    expect(error.message).toMatch(/is your app public key \(privateKey's own\): pass the Alipay public key/);
     expect(error.message).toContain('支付宝公钥');
     expect(error.message).not.toContain(bare(app.publicKey).slice(40, 72));
     // The Alipay public key itself is accepted.
@@ -58,7 +58,9 @@ describe("certificate mode: the app's certificate where Alipay's belongs", () =>
   it('alipayPublicCert equal to appCert is refused; the right certificates are accepted', () => {
     const error = rejection({ ...certOptions, alipayPublicCert: appCert.pem });
     expect(error).toMatchObject({ field: 'alipayPublicCert', rule: 'ownKey' });
-    expect(error.message).toMatch(/same certificate as appCert.*not your app certificate/);
+    expect(error.message).toMatch(
+      /is your app certificate \(privateKey's own\): pass the Alipay public certificate.*支付宝公钥证书/,
+    );
     expect(() => createAlipayClient(certOptions)).not.toThrow();
   });
 
@@ -66,7 +68,7 @@ describe("certificate mode: the app's certificate where Alipay's belongs", () =>
     const another = makeCertificate('app, renewed', 43n, app.privateKey);
     const error = rejection({ ...certOptions, alipayPublicCert: another.pem });
     expect(error).toMatchObject({ field: 'alipayPublicCert', rule: 'ownKey' });
-    expect(error.message).toMatch(/holds the public key of your own privateKey/);
+    expect(error.message).toMatch(/is your app certificate/);
   });
 });
 
@@ -127,7 +129,7 @@ describe('the gateway: https, or http on loopback only', () => {
   ])('refuses %s at creation, naming the fix', (gateway) => {
     const error = rejection({ ...valid, gateway });
     expect(error).toMatchObject({ field: 'gateway', rule: 'pattern' });
-    expect(error.message).toMatch(/must be an https: URL/);
+    expect(error.message).toMatch(/must use https:/);
     expect(error.message).toMatch(/loopback host \(127\.0\.0\.0\/8, \[::1\], localhost\)/);
     expect(error.message).toMatch(/write the URL with https:\/\//);
   });

@@ -58,7 +58,7 @@ describe.each(TRANSPORTS)(
         attempts: 1,
       });
       expect((error as Error).message).toMatch(
-        /answers another request.*resending the same out_biz_no is safe/,
+        /is for user_id 2088000000000999, not 2088000000000001: not this request's answer; resending the same out_biz_no is safe/,
       );
     });
 

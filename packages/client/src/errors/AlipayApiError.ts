@@ -1,4 +1,4 @@
-import { RESULT_CODE_HANDLING, type ResultCode, SUB_CODE_HANDLING, type SubCode } from '@aopkit/types';
+import type { ResultCode, SubCode } from '@aopkit/types';
 import { excerpt } from '../text/excerpt.js';
 import { AlipayError } from './AlipayError.js';
 
@@ -19,16 +19,6 @@ export interface SignatureMismatch {
   /** The first difference, in words: a parameter missing or extra, a value or charset that differs. */
   readonly firstDifference: string;
 }
-
-interface Described {
-  readonly msg?: string;
-  readonly meaning?: string;
-}
-const describe = <T extends Described>(table: Readonly<Record<string, T>>, key: string | undefined) =>
-  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-
-// "The call failed." → "the call failed", to sit inside a sentence.
-const clause = (text: string) => text.replace(/\.$/, '').replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase());
 
 /**
  * The gateway answered with a result code other than 10000. `code` is that result code (not an
@@ -60,26 +50,31 @@ export class AlipayApiError extends AlipayError implements ApiErrorFields {
   readonly clientSignString?: string;
   readonly firstDifference?: string;
 
+  /**
+   * `fields.meanings`: the spec's English meaning of the code and of the sub code, for the message
+   * (the client looks them up; without them the message has the codes and `msg`). The gateway's own
+   * `msg`, and its `sub_msg` (which may quote the whole signed string), never reach the message.
+   */
   constructor(
-    fields: ApiErrorFields & { advice?: string; verified: boolean; retryable: boolean },
+    fields: ApiErrorFields & {
+      advice?: string;
+      verified: boolean;
+      retryable: boolean;
+      meanings?: { readonly code: string; readonly sub_code?: string | undefined };
+    },
     mismatch?: SignatureMismatch,
   ) {
-    const codeInfo = describe<Described>(RESULT_CODE_HANDLING, fields.code);
-    const subInfo = describe<Described>(SUB_CODE_HANDLING, fields.sub_code);
-    let text = `${fields.code} ${codeInfo?.msg ?? ''}`.trim();
-    if (codeInfo?.meaning) text += `: ${clause(codeInfo.meaning)}`;
+    let text = `${fields.code} ${fields.meanings?.code ?? excerpt(fields.msg)}`;
     if (fields.sub_code !== undefined) {
-      const sub = excerpt(fields.sub_code);
-      // With a signature mismatch the sub_msg carries the whole signed string: never in the message.
-      text += mismatch
-        ? `; ${sub}: the gateway could not verify the request signature (first difference: ${mismatch.firstDifference})`
-        : subInfo?.meaning
-          ? `; ${sub}: ${clause(subInfo.meaning)}`
-          : `; ${sub} (a sub code the spec does not describe; see sub_msg)`;
+      text += ` ${excerpt(fields.sub_code)}: ${
+        mismatch
+          ? `the gateway could not verify the request signature (first difference: ${mismatch.firstDifference}).`
+          : (fields.meanings?.sub_code ?? 'see sub_msg.')
+      }`;
     }
-    if (!fields.verified) text += '. The answer came unsigned: it may not be from the gateway';
-    if (fields.advice) text += `. ${fields.advice}`;
-    super(text.endsWith('.') ? text : `${text}.`, {
+    if (!fields.verified) text += ' (unsigned: it may not be from the gateway)';
+    if (fields.advice) text += ` ${fields.advice}`;
+    super(text, {
       code: fields.code,
       retryable: fields.retryable,
       mayHaveIssued: !fields.verified || fields.retryable,

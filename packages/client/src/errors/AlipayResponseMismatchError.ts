@@ -21,7 +21,7 @@ export class AlipayResponseMismatchError extends AlipayResponseError {
 
   constructor(details: { field: string; expected: string; received: string }) {
     super(
-      `the signed success answers another request: its ${details.field} is ${JSON.stringify(details.received)}, this request sent ${JSON.stringify(details.expected)}. Its voucher is not this call's; resending the same out_biz_no is safe (it never issues twice) and returns this request's own voucher`,
+      `the signed success is for ${details.field} ${details.received}, not ${details.expected}: not this request's answer; resending the same out_biz_no is safe and returns its own voucher`,
       { status: 200, code: 'ERR_RESPONSE_MISMATCH', retryable: true },
     );
     this.field = details.field;

@@ -3,11 +3,9 @@ import { AlipayError } from './AlipayError.js';
 
 const CHECK: Readonly<Record<VerificationFailureReason, string>> = {
   'bad-signature':
-    'check that alipayPublicKey is the Alipay public key (支付宝公钥 in the Open Platform console, not the app public key you uploaded), or in certificate mode that alipayPublicCert is the Alipay public-key certificate, and that keys and gateway are of the same environment (sandbox keys against the production gateway, or the reverse, fail this way)',
-  'missing-signature':
-    'a success must be signed; an answer that is not from the gateway itself (a proxy, a captive portal) or a gateway URL that is not the Alipay gateway fails this way',
-  'cert-sn-mismatch':
-    "check that alipayPublicCert is Alipay's current public-key certificate for this environment (download it again from the Open Platform console if Alipay renewed it)",
+    'check that alipayPublicKey is the Alipay public key (支付宝公钥), not your app public key (in certificate mode: alipayPublicCert), and that keys and gateway are of one environment (sandbox keys against production, or the reverse, fail so)',
+  'missing-signature': "a success must be signed: check that gateway is Alipay's",
+  'cert-sn-mismatch': "check that alipayPublicCert is Alipay's current certificate",
 };
 
 /**

@@ -11,10 +11,12 @@ export class AlipayTimeoutError extends AlipayError {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options: { cause?: unknown } = {}) {
-    super(
-      `no response within ${timeoutMs} ms; a voucher may already have been issued: resend the same out_biz_no to learn it`,
-      { code: 'ERR_TIMEOUT', retryable: true, mayHaveIssued: true, cause: options.cause },
-    );
+    super(`no response within ${timeoutMs} ms`, {
+      code: 'ERR_TIMEOUT',
+      retryable: true,
+      mayHaveIssued: true,
+      cause: options.cause,
+    });
     this.timeoutMs = timeoutMs;
   }
 }

@@ -3,7 +3,7 @@ import { AlipayValidationError, type ValidationRule } from '../errors/AlipayVali
 import { keyName } from '../options/invalidOption.js';
 import { isOptionsObject, own } from '../options/own.js';
 import { excerpt } from '../text/excerpt.js';
-import { hasLoneSurrogate } from '../text/hasLoneSurrogate.js';
+import { hasLoneSurrogate, UNENCODABLE } from '../text/hasLoneSurrogate.js';
 import { formatAmount } from './formatAmount.js';
 
 type Field = keyof typeof BIZ_CONTENT_FIELDS;
@@ -30,11 +30,7 @@ function checkString(field: Field, value: unknown): string | undefined {
   if (typeof value !== 'string')
     throw invalid(field, 'type', `${field} must be a string (got ${value === null ? 'null' : typeof value})`);
   if (hasLoneSurrogate(value)) {
-    throw invalid(
-      field,
-      'charset',
-      `${field} holds a lone surrogate (half of a UTF-16 pair), which no charset can encode: check how the text was read or cut`,
-    );
+    throw invalid(field, 'charset', `${field} ${UNENCODABLE}`);
   }
   const rule = RULES[field]!;
   // Counted in UTF-16 units, as the gateway's Java String.length() and the fake count (JSON Schema

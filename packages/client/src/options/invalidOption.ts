@@ -17,20 +17,11 @@ const SHORT_PRINTABLE = /^[\x20-\x7e]{0,12}$/;
  * most 12 printable characters: an AES key has 24, a token about 40, a key hundreds); else only its
  * length. Never `String()` of an object (a null-prototype one throws).
  */
-export function shown(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return SHORT_PRINTABLE.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
-    case 'number':
-    case 'boolean':
-      return String(value);
-    case 'bigint':
-      return 'a bigint';
-    case 'undefined':
-      return 'undefined';
-    case 'object':
-      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
-    default:
-      return `a ${typeof value}`;
-  }
-}
+export const shown = (value: unknown): string =>
+  typeof value === 'string'
+    ? SHORT_PRINTABLE.test(value)
+      ? JSON.stringify(value)
+      : `a string of ${value.length} characters`
+    : typeof value === 'number' || typeof value === 'boolean' || value == null
+      ? String(value)
+      : typeof value;

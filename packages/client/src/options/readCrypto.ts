@@ -34,23 +34,24 @@ function guarded<T>(field: string, what: string, make: () => T): T {
   }
 }
 
-const ALIPAY_KEY_HELP =
-  "The Alipay public key is the one the Open Platform console shows as 支付宝公钥 (Alipay public key) after you upload your app public key; the app public key is the one you generated and uploaded. Pass the Alipay one: responses are signed with Alipay's key, never with yours";
-
 /**
- * Refuses the app's own public key (or certificate) where Alipay's belongs: the most common setup
- * mistake. Every response would then fail verification, after the gateway may have issued.
+ * Refuses the app's own public key (or certificate: appCert itself, or another of the app's key)
+ * where Alipay's belongs: the most common setup mistake. Every response would then fail
+ * verification, after the gateway may have issued.
  */
 function refuseOwnKey(field: 'alipayPublicKey' | 'alipayPublicCert', value: string, privateKey: string) {
-  const own = guarded(field, field === 'alipayPublicKey' ? 'RSA public key' : 'certificate', () =>
-    isPublicKeyOf(value, privateKey, { publicKey: field, privateKey: 'privateKey' }),
-  );
-  if (!own) return;
-  const what =
-    field === 'alipayPublicKey'
-      ? 'is the public key of your own privateKey (your app public key), not the Alipay public key. '
-      : 'holds the public key of your own privateKey: it is your app certificate (appCertPublicKey), not the Alipay public-key certificate (alipayCertPublicKey). ';
-  throw invalidOption(field, 'ownKey', `${what}${ALIPAY_KEY_HELP}.`);
+  const key = field === 'alipayPublicKey';
+  if (
+    guarded(field, key ? 'RSA public key' : 'certificate', () =>
+      isPublicKeyOf(value, privateKey, { publicKey: field }),
+    )
+  ) {
+    throw invalidOption(
+      field,
+      'ownKey',
+      `${key ? 'is your app public key' : 'is your app certificate'} (privateKey's own): pass the Alipay public ${key ? 'key' : 'certificate'}, which the Open Platform console shows as 支付宝公钥${key ? '' : '证书'}, not the one you uploaded`,
+    );
+  }
 }
 
 /**
@@ -99,14 +100,6 @@ export function readCrypto(options: object, signType: SignType, charset: Charset
   const verifier = guarded('alipayPublicCert', 'certificate', () =>
     createVerifier({ alipayPublicCert: alipayPublicCert!, signType, charset }),
   );
-  const alipayCertSn = guarded('alipayPublicCert', 'certificate', () => certSerialNumber(alipayPublicCert!));
-  if (alipayCertSn === appCertSn) {
-    throw invalidOption(
-      'alipayPublicCert',
-      'ownKey',
-      `is the same certificate as appCert: it must be the Alipay public-key certificate (alipayCertPublicKey_RSA2.crt), not your app certificate (appCertPublicKey). ${ALIPAY_KEY_HELP}.`,
-    );
-  }
   refuseOwnKey('alipayPublicCert', alipayPublicCert!, privateKey);
   return { signer, verifier, appCertSn, alipayRootCertSn };
 }

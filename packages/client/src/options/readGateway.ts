@@ -27,22 +27,18 @@ export function readGateway(value: unknown): string {
     throw invalidOption(
       'gateway',
       'pattern',
-      `must be 'production', 'sandbox' or an https URL such as ${GATEWAYS.production} (got ${shown(value)})`,
+      `must be 'production', 'sandbox' or an https URL (got ${shown(value)})`,
     );
   }
   if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
     throw invalidOption(
       'gateway',
       'pattern',
-      `must be an https: URL: plain http: would carry the signed request and the app_auth_token in clear. http: is accepted only for a loopback host (127.0.0.0/8, [::1], localhost), where a fake gateway runs; write the URL with https://, or use 'production' or 'sandbox'`,
+      'must use https: (http: only on a loopback host (127.0.0.0/8, [::1], localhost), where a fake gateway runs): write the URL with https://',
     );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw invalidOption(
-      'gateway',
-      'pattern',
-      `must be an https URL such as ${GATEWAYS.production}, or 'production' or 'sandbox' (got another scheme)`,
-    );
+    throw invalidOption('gateway', 'pattern', "must be an https URL, 'production' or 'sandbox'");
   }
   if (parsed.search !== '' || parsed.hash !== '' || parsed.username !== '' || parsed.password !== '') {
     throw invalidOption(

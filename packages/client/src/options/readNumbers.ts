@@ -49,7 +49,7 @@ export function readByteLimit(value: unknown, field: string): number {
     throw invalidOption(
       field,
       'type',
-      `must be a whole number of bytes from ${RESPONSE_BYTES.min} to ${RESPONSE_BYTES.max} (default ${RESPONSE_BYTES.default}, 1 MiB; a voucher answer is under 2 kB; got ${shown(value)})`,
+      `must be a whole number of bytes from ${RESPONSE_BYTES.min} to ${RESPONSE_BYTES.max} (got ${shown(value)})`,
     );
   }
   return value;

@@ -74,7 +74,7 @@ function readAppId(value: unknown): string {
     throw invalidOption(
       'appId',
       'pattern',
-      `must be the app id Alipay assigned: digits only, such as 2021000000000001, with no spaces, line breaks or other characters (it is not trimmed: it is signed as written)`,
+      'must be digits only, such as 2021000000000001 (not trimmed: it is signed as written)',
     );
   }
   return appId;
@@ -94,7 +94,7 @@ function readAppAuthToken(value: unknown): string | undefined {
     throw invalidOption(
       'appAuthToken',
       'pattern',
-      "must be the merchant's app_auth_token alone, as Alipay issued it: printable characters with no whitespace, '&' or '=' inside (not \"app_auth_token=…\", not a query string)",
+      "must be the token alone: no whitespace, '&' or '=' inside",
     );
   }
   return token;

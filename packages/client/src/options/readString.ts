@@ -1,5 +1,5 @@
 import { COMMON_PARAMS, type FieldRule } from '@aopkit/types';
-import { hasLoneSurrogate } from '../text/hasLoneSurrogate.js';
+import { hasLoneSurrogate, UNENCODABLE } from '../text/hasLoneSurrogate.js';
 import { invalidOption, shown } from './invalidOption.js';
 
 /**
@@ -21,11 +21,7 @@ export function readString(
   const text = rules.secret ? value.trim() : value;
   if (text.trim() === '') throw invalidOption(field, 'type', 'must be a non-empty string');
   if (hasLoneSurrogate(text)) {
-    throw invalidOption(
-      field,
-      'charset',
-      'holds a lone surrogate (half of a UTF-16 pair), which no charset can encode: check how the text was read',
-    );
+    throw invalidOption(field, 'charset', UNENCODABLE);
   }
   const rule: FieldRule | undefined = rules.param ? COMMON_PARAMS[rules.param] : undefined;
   if (rule?.maxLength !== undefined && text.length > rule.maxLength) {

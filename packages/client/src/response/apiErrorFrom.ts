@@ -13,11 +13,20 @@ export interface FailureNode {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const lookup = <T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined =>
-  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+interface Handling {
+  readonly meaning: string;
+  readonly advice: string;
+  readonly retryable: boolean;
+}
+const lookup = <T extends Handling>(
+  table: Readonly<Record<string, T>>,
+  key: string | undefined,
+): T | undefined => (key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined);
 
 /**
- * Builds the error for a failed call. Advice and the retry verdict come from the spec's sub-codes
+ * Builds the error for a failed call, loaded on the first failure only (with the spec's code tables
+ * and the sign-string comparison), so a client that only succeeds never parses them. The English
+ * message, advice and retry verdict come from the spec's sub-codes
  * (more specific) or else its result codes. A result code the spec does not declare is an
  * AlipayResponseError (not retried), so AlipayApiError's `code` is always a known one. For
  * `isv.invalid-signature`, the gateway's string is compared with the one this client signed.
@@ -29,19 +38,16 @@ export function apiErrorFrom(
   clientSignString: string,
   secrets: readonly string[] = [],
 ): AlipayApiError | AlipayResponseError {
-  const codeInfo = lookup<{ msg: string; advice: string; retryable: boolean }>(
-    RESULT_CODE_HANDLING,
-    node.code,
-  );
+  const codeInfo = lookup(RESULT_CODE_HANDLING, node.code);
   if (codeInfo === undefined) {
     return new AlipayResponseError(
-      `the gateway answered with result code ${JSON.stringify(excerpt(node.code, 32))}, which the spec does not declare${verified ? '' : ' (unsigned)'}; a voucher may have been issued: resend the same out_biz_no to learn it`,
+      `result code ${JSON.stringify(excerpt(node.code, 32))} is not in the spec`,
       { status: 200, resultCode: excerpt(node.code, 32) },
     );
   }
   const sub_code = text(node.sub_code);
   const sub_msg = text(node.sub_msg);
-  const subInfo = lookup<{ advice: string; retryable: boolean }>(SUB_CODE_HANDLING, sub_code);
+  const subInfo = lookup(SUB_CODE_HANDLING, sub_code);
   const hide = (s: string) => hideCredentials(s, secrets);
   let mismatch: SignatureMismatch | undefined;
   const gatewaySignString =
@@ -66,6 +72,7 @@ export function apiErrorFrom(
       advice: subInfo?.advice ?? codeInfo.advice,
       verified,
       retryable: subInfo?.retryable ?? codeInfo.retryable,
+      meanings: { code: `${codeInfo.msg}: ${codeInfo.meaning}`, sub_code: subInfo?.meaning },
     },
     mismatch,
   );

@@ -12,7 +12,6 @@ import { AlipayResponseMismatchError } from '../errors/AlipayResponseMismatchErr
 import { AlipaySignatureError } from '../errors/AlipaySignatureError.js';
 import type { VoucherSendResult } from '../input/VoucherSendParams.js';
 import { excerpt } from '../text/excerpt.js';
-import { apiErrorFrom } from './apiErrorFrom.js';
 
 /** The spec's success code (checked against its result codes at compile time). */
 export const SUCCESS = '10000' satisfies ResultCode;
@@ -87,8 +86,11 @@ export async function readResponse(
   const code = fields.code;
   if (typeof code !== 'string')
     throw new AlipayResponseError('the response node has no code', { status: 200 });
-  if (code !== SUCCESS)
+  if (code !== SUCCESS) {
+    // Loaded on the first failure: the code tables and the sign-string comparison are the bulk of it.
+    const { apiErrorFrom } = await import('./apiErrorFrom.js');
     throw apiErrorFrom({ ...fields, code }, verified, expect.clientSignString, expect.secrets);
+  }
   // The signer never resolves an unsigned success; this guards the invariant all the same.
   if (!verified)
     throw new AlipaySignatureError('a success came unsigned', {

@@ -40,11 +40,7 @@ function readCallOptions(call: unknown, fallback: ResolvedOptions) {
   const signal = own(call, 'signal');
   // Only a real AbortSignal: a look-alike would make AbortSignal.any() and fetch throw TypeError.
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw invalidOption(
-      'signal',
-      'type',
-      'must be an AbortSignal (new AbortController().signal, AbortSignal.timeout(ms)), not an object that looks like one',
-    );
+    throw invalidOption('signal', 'type', 'must be an AbortSignal');
   }
   return {
     signal,
@@ -56,7 +52,7 @@ function readCallOptions(call: unknown, fallback: ResolvedOptions) {
 // A value the caller passed that could not even be read (a throwing getter, a revoked Proxy).
 function unreadable(field: string, cause: unknown): AlipayValidationError {
   return new AlipayValidationError(
-    `${field} could not be read: one of its properties threw`,
+    `${field} could not be read`,
     {
       field,
       rule: 'type',
@@ -69,10 +65,11 @@ function unreadable(field: string, cause: unknown): AlipayValidationError {
 const unexpected = (error: unknown, mayHaveIssued: boolean): AlipayError =>
   error instanceof AlipayError
     ? error
-    : new AlipayError(
-        `unexpected failure in the client: ${error instanceof Error ? excerpt(`${error.name}: ${error.message}`, 200) : typeof error}`,
-        { code: 'ERR_UNEXPECTED', mayHaveIssued, cause: error },
-      );
+    : new AlipayError(`unexpected: ${error instanceof Error ? excerpt(error.message, 200) : typeof error}`, {
+        code: 'ERR_UNEXPECTED',
+        mayHaveIssued,
+        cause: error,
+      });
 
 /** Validates the input and fixes everything every attempt shares: no network I/O. */
 async function prepare(

@@ -6,3 +6,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * URIError on it, and Java would send `?`), so such a value is refused before anything is sent.
  */
 export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
+
+/** How a value with a lone surrogate is refused. */
+export const UNENCODABLE = 'holds a lone surrogate, which no charset can encode';

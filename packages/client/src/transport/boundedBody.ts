@@ -5,10 +5,11 @@ export const boundedResponses = new WeakSet<Response>();
 
 /** The error for a body over `limit` bytes: never retried (the gateway's answer is under 2 kB). */
 export const responseTooLarge = (limit: number, status: number): AlipayResponseError =>
-  new AlipayResponseError(
-    `the gateway's answer is over maxResponseBytes (${limit} bytes; a voucher answer is under 2 kB), so it was not read: not an Alipay gateway answer, or the gateway URL is wrong. A voucher may have been issued: resend the same out_biz_no to learn it`,
-    { status, code: 'ERR_RESPONSE_TOO_LARGE', retryable: false },
-  );
+  new AlipayResponseError(`the answer is over maxResponseBytes (${limit}): not read`, {
+    status,
+    code: 'ERR_RESPONSE_TOO_LARGE',
+    retryable: false,
+  });
 
 /** Joins chunks into one buffer. */
 export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
@@ -21,23 +22,14 @@ export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array
   return out;
 }
 
-/** Whether a declared Content-Length is already over the limit. */
-export function declaredOver(contentLength: string | null | undefined, limit: number): boolean {
-  return contentLength != null && /^\d+$/.test(contentLength.trim()) && Number(contentLength) > limit;
-}
-
 /**
  * `response` with its body read into memory, at most `limit` bytes: read chunk by chunk from the
  * stream, never with `arrayBuffer()`/`text()` (an endless body would fill memory), and cancelled
- * (closing the connection) as soon as it passes the limit, or at once when Content-Length says so.
+ * (closing the connection) as soon as it passes the limit.
  */
 export async function boundedBody(response: Response, limit: number): Promise<Response> {
   const { body } = response;
   if (body === null || boundedResponses.has(response)) return response;
-  if (declaredOver(response.headers.get('content-length'), limit)) {
-    await body.cancel().catch(() => {});
-    throw responseTooLarge(limit, response.status);
-  }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

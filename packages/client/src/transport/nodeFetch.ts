@@ -1,4 +1,4 @@
-import { boundedResponses, concat, declaredOver, responseTooLarge } from './boundedBody.js';
+import { boundedResponses, concat, responseTooLarge } from './boundedBody.js';
 
 /** What the gateway exchange passes to a fetch: always a POST with a text body. */
 export interface GatewayRequestInit {
@@ -22,7 +22,6 @@ export type GatewayFetch = (url: string, init: GatewayRequestInit) => Promise<Re
 interface NodeIncoming {
   readonly statusCode?: number;
   readonly rawHeaders: string[];
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   on(event: 'data', listener: (chunk: Uint8Array) => void): this;
   on(event: 'end', listener: () => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
@@ -82,8 +81,6 @@ export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
           reject(responseTooLarge(limit, incoming.statusCode ?? 0)); // first: destroying may emit an error
           request.destroy();
         };
-        const declared = incoming.headers['content-length'];
-        if (declaredOver(typeof declared === 'string' ? declared : undefined, limit)) return tooLarge();
         incoming.on('data', (chunk) => {
           total += chunk.byteLength;
           if (total > limit) tooLarge();
