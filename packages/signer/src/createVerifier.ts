@@ -6,6 +6,8 @@ import { selectProvider } from './crypto/selectProvider.js';
 import { base64Decode, createReusingBase64Decoder } from './encoding/base64.js';
 import { AlipayCertificateError } from './errors/AlipayCertificateError.js';
 import { AlipayKeyError } from './errors/AlipayKeyError.js';
+import { SignerOptionError } from './errors/SignerOptionError.js';
+import { ownOptions } from './input/ownOptions.js';
 import { parsePublicKey, publicKeyDerToSpki } from './keys/parsePublicKey.js';
 import { type MaybePromise, settle } from './maybeAsync.js';
 import { hashOf, readCharset, readSignType, type SignType } from './options.js';
@@ -23,12 +25,18 @@ interface CommonVerifierOptions {
 
 /** Public-key mode: the Alipay public key (SPKI, bare base64 or PEM). */
 export interface PublicKeyVerifierOptions extends CommonVerifierOptions {
+  /**
+   * The Alipay public key (支付宝公钥 in the Open Platform console), not the app public key you uploaded:
+   * SPKI or PKCS#1, bare base64 or PEM; surrounding and stray whitespace and line breaks are ignored.
+   */
   alipayPublicKey: string;
 }
 
 /** Certificate mode: the Alipay public-key certificate (PEM), and optionally Alipay's root bundle. */
 export interface CertificateVerifierOptions extends CommonVerifierOptions {
+  /** The Alipay public-key certificate (`alipayCertPublicKey_RSA2.crt`), PEM; whitespace around it is ignored. */
   alipayPublicCert: string;
+  /** Alipay's root certificate bundle (`alipayRootCert.crt`), PEM: gives `alipayRootCertSn`. */
   alipayRootCert?: string;
 }
 
@@ -54,17 +62,36 @@ export interface Verifier {
   verify(content: string, signature: string, signType?: SignType): Promise<boolean>;
 }
 
+// Type-checked both ways against the options of both modes.
+const KNOWN = {
+  alipayPublicKey: true,
+  alipayPublicCert: true,
+  alipayRootCert: true,
+  signType: true,
+  charset: true,
+  crypto: true,
+} as const satisfies Record<keyof PublicKeyVerifierOptions | keyof CertificateVerifierOptions, true>;
+
+type OwnOptions = Partial<Record<keyof typeof KNOWN, unknown>>;
+
 interface KeyMaterial {
   spki: Uint8Array;
   alipayCertSn?: string;
   alipayRootCertSn?: string;
 }
 
-function keyMaterialOf(options: VerifierOptions): KeyMaterial {
-  const certMode = 'alipayPublicCert' in options && options.alipayPublicCert !== undefined;
-  if (certMode && 'alipayPublicKey' in options && options.alipayPublicKey !== undefined) {
-    throw new TypeError(
+function keyMaterialOf(options: OwnOptions): KeyMaterial {
+  const certMode = options.alipayPublicCert !== undefined;
+  if (certMode && options.alipayPublicKey !== undefined) {
+    throw new SignerOptionError(
       'createVerifier: pass alipayPublicKey or alipayPublicCert, not both (one mode or the other)',
+      { field: 'alipayPublicCert', rule: 'conflict' },
+    );
+  }
+  if (!certMode && options.alipayRootCert !== undefined) {
+    throw new SignerOptionError(
+      'createVerifier: alipayRootCert belongs to certificate mode: pass alipayPublicCert with it',
+      { field: 'alipayRootCert', rule: 'conflict' },
     );
   }
   if (certMode) {
@@ -79,25 +106,34 @@ function keyMaterialOf(options: VerifierOptions): KeyMaterial {
     return {
       spki,
       alipayCertSn: snOf(cert!),
-      ...(root === undefined ? {} : { alipayRootCertSn: rootCertSerialNumber(root) }),
+      ...(root === undefined
+        ? {}
+        : { alipayRootCertSn: rootCertSerialNumber(root as string, 'alipayRootCert') }),
     };
   }
-  if ('alipayPublicKey' in options)
+  if (options.alipayPublicKey !== undefined)
     return { spki: parsePublicKey(options.alipayPublicKey, 'alipayPublicKey') };
-  throw new TypeError('createVerifier: pass alipayPublicKey, or alipayPublicCert (certificate mode)');
+  throw new SignerOptionError(
+    'createVerifier: pass alipayPublicKey, or alipayPublicCert (certificate mode)',
+    {
+      field: 'alipayPublicKey',
+      rule: 'required',
+    },
+  );
 }
 
 /**
  * Creates a verifier. The key (or certificate) is parsed and imported here, once; a malformed one
- * throws AlipayKeyError / AlipayCertificateError now, with no key material in the message.
+ * throws AlipayKeyError / AlipayCertificateError now, with no key material in the message. Options
+ * are read from own properties only; an unknown one, both modes at once, or an unknown `signType`,
+ * `charset` or `crypto` throws SignerOptionError (`ERR_INVALID_OPTION`) naming it.
  */
 export function createVerifier(options: VerifierOptions): Verifier {
-  if (typeof options !== 'object' || options === null)
-    throw new TypeError('createVerifier: options are required');
-  const signType = readSignType(options.signType);
-  const charset = readCharset(options.charset);
-  const provider = selectProvider(options.crypto);
-  const material = keyMaterialOf(options);
+  const own: OwnOptions = ownOptions(options, 'createVerifier', KNOWN);
+  const signType = readSignType(own.signType);
+  const charset = readCharset(own.charset);
+  const provider = selectProvider(own.crypto as CryptoChoice | undefined);
+  const material = keyMaterialOf(own);
   let verifyBytes: VerifyFn;
   try {
     verifyBytes = provider.createVerifyFn(material.spki);
@@ -124,7 +160,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
   }
 
   const verify = (content: string, signature: string, type?: SignType): Promise<boolean> =>
-    settle(() => check(content, signature, type === undefined ? defaultHash : hashOf(readSignType(type))));
+    settle(() =>
+      check(content, signature, type === undefined ? defaultHash : hashOf(readSignType(type, 'argument'))),
+    );
 
   const responseCheck = {
     verify: (c: string, s: string) => check(c, s),

@@ -36,6 +36,7 @@ export { type AesOptions, aesDecrypt, aesEncrypt, isAesKey } from './aes.js';
 // Errors
 export { AopkitError } from './errors/AopkitError.js';
 export { SignerError } from './errors/SignerError.js';
+export { SignerOptionError, type SignerOptionRule } from './errors/SignerOptionError.js';
 export { AlipayKeyError } from './errors/AlipayKeyError.js';
 export { AlipayCertificateError } from './errors/AlipayCertificateError.js';
 export {
@@ -46,3 +47,5 @@ export {
   AlipayMalformedResponseError,
   type MalformedResponseReason,
 } from './errors/AlipayMalformedResponseError.js';
+export { AesError } from './errors/AesError.js';
+export { CryptoUnavailableError } from './errors/CryptoUnavailableError.js';

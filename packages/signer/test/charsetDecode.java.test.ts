@@ -11,6 +11,7 @@ import {
   type Charset,
   loadCharsetDecoder,
   loadCharsetEncoder,
+  SignerOptionError,
 } from '../src/index.js';
 
 const bytes = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'));
@@ -162,9 +163,24 @@ describe('loadCharsetDecoder', () => {
     expect(decode(bytes('efbbbfe5bca0e59686e282ac'))).toBe('\ufeff张喆€');
   });
 
-  it('rejects an unknown charset with a TypeError', async () => {
+  // Was a TypeError; the signer now throws only its own errors (issue #12).
+  it('rejects an unknown charset with a SignerOptionError naming it', async () => {
     // @ts-expect-error not a charset
-    await expect(loadCharsetDecoder('GBK')).rejects.toThrow(TypeError);
+    await expect(loadCharsetDecoder('GBK')).rejects.toThrow(SignerOptionError);
+    await expect(loadCharsetDecoder(undefined as never)).rejects.toMatchObject({
+      field: 'charset',
+      rule: 'enum',
+    });
+  });
+
+  it('the decoder refuses anything but bytes with a SignerOptionError (TextDecoder would throw a TypeError)', async () => {
+    for (const charset of ['utf-8', 'gbk'] as const) {
+      const decode = await loadCharsetDecoder(charset);
+      expect(() => decode('text' as never)).toThrow(
+        expect.objectContaining({ field: 'bytes', rule: 'type' }),
+      );
+      expect(decode(Buffer.from('abc'))).toBe('abc');
+    }
   });
 });
 

@@ -5,13 +5,16 @@ import * as signer from '../src/index.js';
 describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(signer).sort()).toEqual([
+      'AesError',
       'AlipayCertificateError',
       'AlipayKeyError',
       'AlipayMalformedResponseError',
       'AlipaySignatureVerificationError',
       'AopkitError',
+      'CryptoUnavailableError',
       'ERROR_RESPONSE_NODE',
       'SignerError',
+      'SignerOptionError',
       'aesDecrypt',
       'aesEncrypt',
       'canonicalize',
@@ -48,6 +51,7 @@ describe('public API', () => {
       signer.SignableParams,
       signer.Signer,
       signer.SignerOptions,
+      signer.SignerOptionRule,
       signer.SignType,
       signer.VerificationFailureReason,
       signer.VerifiedResponse,

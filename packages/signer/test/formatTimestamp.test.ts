@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp } from '../src/index.js';
+import { formatTimestamp, SignerOptionError } from '../src/index.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,8 +22,14 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
-  it('rejects an invalid Date', () => {
-    expect(() => formatTimestamp(new Date(Number.NaN))).toThrow(RangeError);
+  // Was a RangeError; the signer now throws only its own errors (issue #12).
+  it('rejects an invalid Date and a non-Date with a SignerOptionError naming date', () => {
+    expect(() => formatTimestamp(new Date(Number.NaN))).toThrow(SignerOptionError);
+    for (const bad of [new Date(Number.NaN), '2024-01-01', 1717200000000, { getTime: () => 0 }, null]) {
+      expect(() => formatTimestamp(bad as never)).toThrow(
+        expect.objectContaining({ field: 'date', rule: 'type' }),
+      );
+    }
   });
 
   it.each(['America/New_York', 'Pacific/Kiritimati', 'UTC', 'Asia/Shanghai'])(

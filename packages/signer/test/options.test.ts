@@ -7,6 +7,7 @@ import {
   createSigner,
   createVerifier,
   SignerError,
+  SignerOptionError,
 } from '../src/index.js';
 import { appPrivateKeyPkcs1Pem, appPublicKeyPem } from './helpers/fixtures.js';
 
@@ -31,7 +32,8 @@ describe('option validation', () => {
   });
 
   it('requires options and a key', () => {
-    expect(() => createSigner(undefined as never)).toThrow(TypeError);
+    // Was a TypeError; the signer now throws only its own errors (issue #12).
+    expect(() => createSigner(undefined as never)).toThrow(SignerOptionError);
     expect(() => createVerifier({} as never)).toThrow(/alipayPublicKey, or alipayPublicCert/);
     const both = { alipayPublicKey: appPublicKeyPem, alipayPublicCert: 'x' } as never;
     expect(() => createVerifier(both)).toThrow(/not both/);
@@ -40,7 +42,8 @@ describe('option validation', () => {
 
   it('rejects a non-string content and a missing method', async () => {
     const signer = createSigner({ privateKey: appPrivateKeyPkcs1Pem });
-    await expect(signer.signString(5 as never)).rejects.toThrow(TypeError);
+    // Was a TypeError; the signer now throws only its own errors (issue #12).
+    await expect(signer.signString(5 as never)).rejects.toThrow(SignerOptionError);
     await expect(
       createVerifier({ alipayPublicKey: appPublicKeyPem }).verifyResponse('{}', ''),
     ).rejects.toThrow(/method/);

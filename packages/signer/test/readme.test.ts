@@ -4,16 +4,30 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { canonicalize, createSigner, createVerifier } from '../src/index.js';
-import { appPrivateKeyPkcs1Pem, appPrivateKeyPkcs8Bare, appPublicKeyPem } from './helpers/fixtures.js';
+import {
+  alipayPublicKeyPem,
+  appPrivateKeyPkcs1Pem,
+  appPrivateKeyPkcs8Bare,
+  appPublicKeyPem,
+} from './helpers/fixtures.js';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const SCRATCH = fileURLToPath(new URL('../.vitest/', import.meta.url));
 const SOURCE = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 
-function readmeExample(): string {
-  const block = /```ts\n([\s\S]*?)```/.exec(readFileSync(README, 'utf8'))?.[1];
-  if (!block) throw new Error('README has no ```ts block');
+/** The README's `index`-th ```ts block, importing the source instead of the package. */
+function readmeExample(index = 0): string {
+  const block = [...readFileSync(README, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)][index]?.[1];
+  if (!block) throw new Error(`README has no ${index + 1}th \`\`\`ts block`);
   return block.replace("from '@aopkit/signer'", `from ${JSON.stringify(SOURCE)}`);
+}
+
+/** Writes a README example to a scratch file and imports it (a fresh name each time: no module cache). */
+async function runExample(index: number, name: string): Promise<void> {
+  mkdirSync(SCRATCH, { recursive: true });
+  const file = `${SCRATCH}${name}.ts`;
+  writeFileSync(file, readmeExample(index));
+  await import(/* @vite-ignore */ file);
 }
 
 /** A gateway stand-in: 40002 on a bad signature, else a signed success. "Alipay" uses the fixture app key. */
@@ -45,13 +59,28 @@ describe('README usage example', () => {
     vi.stubEnv('ALIPAY_APP_ID', '2021000000000000');
     vi.stubGlobal('fetch', fakeGateway());
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    mkdirSync(SCRATCH, { recursive: true });
-    const file = `${SCRATCH}readme-example.ts`;
-    writeFileSync(file, readmeExample());
-    await import(/* @vite-ignore */ file);
+    await runExample(0, 'readme-example');
     expect(log).toHaveBeenCalledWith(
       true,
       expect.objectContaining({ code: '10000', voucher_id: '2024060100000001' }),
+    );
+  });
+});
+
+describe('README errors example', () => {
+  it('switches on the code of a forged response', async () => {
+    vi.stubEnv('ALIPAY_APP_PRIVATE_KEY', appPrivateKeyPkcs8Bare);
+    vi.stubEnv('ALIPAY_PUBLIC_KEY', alipayPublicKeyPem);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await runExample(1, 'readme-errors-example');
+    expect(log).toHaveBeenCalledWith('not signed by Alipay');
+  });
+
+  it('stops at the app public key given as the Alipay public key', async () => {
+    vi.stubEnv('ALIPAY_APP_PRIVATE_KEY', appPrivateKeyPkcs8Bare);
+    vi.stubEnv('ALIPAY_PUBLIC_KEY', appPublicKeyPem);
+    await expect(runExample(1, 'readme-errors-example-mixup')).rejects.toThrow(
+      /^ALIPAY_PUBLIC_KEY is your app public key/,
     );
   });
 });

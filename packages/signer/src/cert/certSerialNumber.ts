@@ -12,23 +12,24 @@ export const snOf = (cert: ParsedCertificate): string =>
 
 /**
  * `app_cert_sn` (or the Alipay public certificate's SN) of a PEM certificate: lowercase hex MD5 of
- * the issuer DN in RFC 2253 form followed by the serial number in decimal. Throws
- * AlipayCertificateError when the text holds no certificate. Synchronous and portable.
+ * the issuer DN in RFC 2253 form followed by the serial number in decimal. Whitespace around and
+ * inside the PEM is ignored. Throws AlipayCertificateError (`ERR_CERTIFICATE_INVALID`) when the text
+ * holds no certificate; its message names `field` (say, your option's name). Synchronous and portable.
  */
-export function certSerialNumber(certPem: string): string {
-  const [first] = readCertificates(certPem, 'certificate');
+export function certSerialNumber(certPem: string, field = 'certificate'): string {
+  const [first] = readCertificates(certPem, field);
   return snOf(first!);
 }
 
 /**
  * `alipay_root_cert_sn` of Alipay's root bundle: the SNs of the certificates whose signature
- * algorithm is RSA (OID prefix 1.2.840.113549.1.1), joined with `_` in file order.
+ * algorithm is RSA (OID prefix 1.2.840.113549.1.1), joined with `_` in file order. Throws
+ * AlipayCertificateError naming `field` when the bundle holds no readable or no RSA-signed certificate.
  */
-export function rootCertSerialNumber(bundlePem: string): string {
-  const sns = readCertificates(bundlePem, 'root certificate bundle')
+export function rootCertSerialNumber(bundlePem: string, field = 'root certificate bundle'): string {
+  const sns = readCertificates(bundlePem, field)
     .filter((cert) => cert.signatureAlgorithm.startsWith(`${RSA_SIGNATURE_PREFIX}.`))
     .map(snOf);
-  if (sns.length === 0)
-    throw new AlipayCertificateError('the root certificate bundle holds no RSA-signed certificate');
+  if (sns.length === 0) throw new AlipayCertificateError(`${field} holds no RSA-signed certificate`);
   return sns.join('_');
 }

@@ -1,3 +1,5 @@
+import { SignerOptionError } from '../errors/SignerOptionError.js';
+import { readCharset } from '../options.js';
 import { type Charset, loadJava } from './createEncoder.js';
 
 // ignoreBOM: a leading U+FEFF is kept, as Java's new String(bytes, UTF_8) keeps it.
@@ -34,7 +36,9 @@ export const decodeUtf8 = (bytes: Uint8Array): string => {
  * `'gb2312'` load iconv-lite on first use.
  *
  * @param charset - `'utf-8'`, `'gbk'` or `'gb2312'`, exactly as sent in the request's `charset`.
- * @returns A synchronous decoder. Rejects with a `TypeError` for any other charset.
+ * @returns A synchronous decoder, which throws SignerOptionError for anything but a Uint8Array. Rejects
+ *   with SignerOptionError (`field: 'charset'`) for any other charset, CryptoUnavailableError where
+ *   iconv-lite cannot load.
  *
  * @example
  * ```ts
@@ -43,8 +47,17 @@ export const decodeUtf8 = (bytes: Uint8Array): string => {
  * ```
  */
 export async function loadCharsetDecoder(charset: Charset): Promise<(bytes: Uint8Array) => string> {
-  if (charset === 'utf-8') return decodeUtf8;
-  if (charset !== 'gbk' && charset !== 'gb2312')
-    throw new TypeError(`charset must be one of 'utf-8', 'gbk', 'gb2312' (got ${JSON.stringify(charset)})`);
-  return (await loadJava()).decoders[charset];
+  const name = readCharset(charset ?? null, 'argument');
+  return checked(name === 'utf-8' ? decodeUtf8 : (await loadJava()).decoders[name]);
+}
+
+/** The public decoders check their input is bytes (TextDecoder would throw a TypeError otherwise). */
+function checked(decode: (bytes: Uint8Array) => string): (bytes: Uint8Array) => string {
+  return (bytes) => {
+    // Not instanceof: a Uint8Array (or Buffer) from another realm is fine too.
+    if (Object.prototype.toString.call(bytes) !== '[object Uint8Array]') {
+      throw new SignerOptionError('decoder: bytes must be a Uint8Array', { field: 'bytes', rule: 'type' });
+    }
+    return decode(bytes);
+  };
 }

@@ -1,4 +1,8 @@
 import { NativeBuffer } from '../encoding/nativeBuffer.js';
+import { CryptoUnavailableError } from '../errors/CryptoUnavailableError.js';
+import { SignerOptionError } from '../errors/SignerOptionError.js';
+import { checkEncodable } from '../input/loneSurrogate.js';
+import { readCharset } from '../options.js';
 import type { createJavaCharsets } from './javaEncoders.js';
 
 /** Charsets the gateway accepts (PROTOCOL §1). Lower case, as they are sent and signed. */
@@ -21,15 +25,42 @@ export type JavaCharsets = ReturnType<typeof createJavaCharsets>;
 let javaLoading: Promise<JavaCharsets> | undefined;
 let java: JavaCharsets['encoders'] | undefined;
 
-/** Loads iconv-lite and Java's corrections to it (javaEncoders.ts) together, on first use only. */
+/**
+ * Loads iconv-lite and Java's corrections to it (javaEncoders.ts) together, on first use only. Rejects
+ * with CryptoUnavailableError where iconv-lite cannot load (it needs Node's `Buffer`).
+ */
 export function loadJava(): Promise<JavaCharsets> {
-  javaLoading ??= Promise.all([import('iconv-lite'), import('./javaEncoders.js')]).then(([m, j]) => {
-    const charsets = j.createJavaCharsets((m as { default?: Iconv }).default ?? m);
-    java = charsets.encoders;
-    return charsets;
-  });
+  javaLoading ??= Promise.all([import('iconv-lite'), import('./javaEncoders.js')]).then(
+    ([m, j]) => {
+      const charsets = j.createJavaCharsets((m as { default?: Iconv }).default ?? m);
+      java = charsets.encoders;
+      return charsets;
+    },
+    (cause: unknown) => {
+      throw new CryptoUnavailableError(
+        "charsets 'gbk' and 'gb2312' need iconv-lite, which could not be loaded in this runtime (it needs Node's Buffer)",
+        { cause },
+      );
+    },
+  );
   return javaLoading;
 }
+
+/** The public encoders check their input: a string, without lone surrogates (they cannot be encoded). */
+function checked(encode: (text: string) => Uint8Array): (text: string) => Uint8Array {
+  return (text) => {
+    if (typeof text !== 'string') {
+      throw new SignerOptionError(`encoder: text must be a string (got ${typeof text})`, {
+        field: 'text',
+        rule: 'type',
+      });
+    }
+    checkEncodable(text, 'text');
+    return encode(text);
+  };
+}
+
+const checkedUtf8 = checked(encodeUtf8);
 
 /**
  * The encoder for `charset`: the bytes Java's `String.getBytes(charset)` makes, as the gateway reads them.
@@ -50,8 +81,12 @@ export function createEncoder(charset: Charset): Encoder {
  * UTF-8 resolves at once; `'gbk'` and `'gb2312'` load iconv-lite on first use. A returned array may be a
  * view into a larger buffer: use the array itself, never its `.buffer`.
  *
+ * The encoder throws SignerOptionError (rule `encodable`) for a string holding a lone surrogate: UTF-8
+ * would write U+FFFD and Java `?`, so the bytes would not be the text.
+ *
  * @param charset - `'utf-8'`, `'gbk'` or `'gb2312'`, exactly as sent in the request's `charset`.
- * @returns A synchronous encoder. Rejects with a `TypeError` for any other charset.
+ * @returns A synchronous encoder. Rejects with SignerOptionError (`field: 'charset'`) for any other
+ *   charset, CryptoUnavailableError where iconv-lite cannot load.
  *
  * @example
  * ```ts
@@ -60,8 +95,9 @@ export function createEncoder(charset: Charset): Encoder {
  * ```
  */
 export async function loadCharsetEncoder(charset: Charset): Promise<(text: string) => Uint8Array> {
-  if (charset === 'utf-8') return encodeUtf8;
-  if (charset !== 'gbk' && charset !== 'gb2312')
-    throw new TypeError(`charset must be one of 'utf-8', 'gbk', 'gb2312' (got ${JSON.stringify(charset)})`);
-  return (await loadJava()).encoders[charset];
+  if (charset === 'utf-8') return checkedUtf8;
+  const name = readCharset(charset ?? null, 'argument');
+  if (name === 'utf-8') return checkedUtf8;
+  const encoders = (await loadJava()).encoders;
+  return checked(encoders[name]);
 }

@@ -1,4 +1,5 @@
-import { SignerError } from '../errors/SignerError.js';
+import { CryptoUnavailableError } from '../errors/CryptoUnavailableError.js';
+import { readCryptoChoice } from '../options.js';
 import type { CryptoChoice, CryptoProvider } from './CryptoProvider.js';
 import { createNodeProvider, loadNodeCrypto } from './nodeProvider.js';
 import { createWebProvider } from './webProvider.js';
@@ -19,15 +20,17 @@ function webProvider(): CryptoProvider | undefined {
   return web;
 }
 
-/** Picks the crypto implementation: node:crypto where present (faster, multi-core), else WebCrypto. */
-export function selectProvider(choice: CryptoChoice = 'auto'): CryptoProvider {
-  if (choice !== 'auto' && choice !== 'node' && choice !== 'web') {
-    throw new TypeError(`options.crypto must be 'auto', 'node' or 'web' (got ${JSON.stringify(choice)})`);
-  }
+/**
+ * Picks the crypto implementation: node:crypto where present (faster, multi-core), else WebCrypto.
+ * Throws SignerOptionError for an unknown `options.crypto`, CryptoUnavailableError when the runtime
+ * lacks the one asked for.
+ */
+export function selectProvider(option: CryptoChoice | undefined): CryptoProvider {
+  const choice = readCryptoChoice(option);
   const provider =
     choice === 'web' ? webProvider() : (nodeProvider() ?? (choice === 'auto' ? webProvider() : undefined));
   if (!provider) {
-    throw new SignerError(
+    throw new CryptoUnavailableError(
       choice === 'node'
         ? 'node:crypto is not available in this runtime'
         : 'no crypto available: neither node:crypto nor globalThis.crypto.subtle',

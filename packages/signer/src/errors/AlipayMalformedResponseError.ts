@@ -11,13 +11,17 @@ export type MalformedResponseReason =
   /** The node is neither an object nor an encrypted string, or `sign` is not a string. */
   | 'unexpected-shape';
 
-/** A gateway response body that cannot be verified because of its shape, not its signature. */
+/**
+ * A gateway response body that cannot be verified because of its shape, not its signature.
+ * `code` is `ERR_RESPONSE_MALFORMED`; `reason` says what was wrong.
+ */
 export class AlipayMalformedResponseError extends SignerError {
   override name = 'AlipayMalformedResponseError';
+  declare readonly code: 'ERR_RESPONSE_MALFORMED';
   readonly reason: MalformedResponseReason;
 
-  constructor(message: string, reason: MalformedResponseReason, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, reason: MalformedResponseReason, options: { cause?: unknown } = {}) {
+    super(message, { code: 'ERR_RESPONSE_MALFORMED', cause: options.cause });
     this.reason = reason;
   }
 }

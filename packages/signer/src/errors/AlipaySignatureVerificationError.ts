@@ -10,11 +10,13 @@ export type VerificationFailureReason =
   | 'cert-sn-mismatch';
 
 /**
- * A gateway response (or notification) failed verification. Carries the exact content that was
- * checked and the signature received: both are public data, never a key.
+ * A gateway response failed verification. `code` is `ERR_RESPONSE_SIGNATURE`; `reason` says why.
+ * Carries the exact content that was checked and the signature received: both are public data, never
+ * a key.
  */
 export class AlipaySignatureVerificationError extends SignerError {
   override name = 'AlipaySignatureVerificationError';
+  declare readonly code: 'ERR_RESPONSE_SIGNATURE';
   readonly reason: VerificationFailureReason;
   /** The exact text whose signature was checked (the raw response node). */
   readonly content: string;
@@ -24,9 +26,9 @@ export class AlipaySignatureVerificationError extends SignerError {
   constructor(
     message: string,
     details: { reason: VerificationFailureReason; content: string; signature: string },
-    options?: { cause?: unknown },
+    options: { cause?: unknown } = {},
   ) {
-    super(message, options);
+    super(message, { code: 'ERR_RESPONSE_SIGNATURE', cause: options.cause });
     this.reason = details.reason;
     this.content = details.content;
     this.signature = details.signature;

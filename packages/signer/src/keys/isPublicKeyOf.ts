@@ -2,6 +2,9 @@ import { readCertificates } from '../cert/readCertificates.js';
 import { DerError } from '../der/readDer.js';
 import { AlipayCertificateError } from '../errors/AlipayCertificateError.js';
 import { AlipayKeyError } from '../errors/AlipayKeyError.js';
+import { SignerOptionError } from '../errors/SignerOptionError.js';
+import { ownOptions } from '../input/ownOptions.js';
+import { clip } from '../input/shown.js';
 import { decodeKeyText } from './decodeKeyText.js';
 import { parsePrivateKey } from './parsePrivateKey.js';
 import { publicKeyDerToSpki } from './parsePublicKey.js';
@@ -13,6 +16,20 @@ export interface KeyFieldNames {
   publicKey?: string;
   /** Default `privateKey`. */
   privateKey?: string;
+}
+
+const FIELD_NAMES = { publicKey: true, privateKey: true } as const satisfies Record<
+  keyof KeyFieldNames,
+  true
+>;
+
+function fieldName(value: unknown, fallback: keyof KeyFieldNames): string {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && value !== '') return clip(value);
+  throw new SignerOptionError(`isPublicKeyOf: fields.${fallback} must be a non-empty string`, {
+    field: `fields.${fallback}`,
+    rule: 'type',
+  });
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
@@ -66,9 +83,10 @@ function certificateSpki(spki: Uint8Array, field: string): Uint8Array {
  * if (isPublicKeyOf(alipayPublicKey, privateKey))
  *   throw new Error('alipayPublicKey is your app public key: pass the Alipay public key (支付宝公钥)');
  */
-export function isPublicKeyOf(publicKey: string, privateKey: string, fields: KeyFieldNames = {}): boolean {
-  const publicField = fields.publicKey ?? 'publicKey';
-  const privateField = fields.privateKey ?? 'privateKey';
+export function isPublicKeyOf(publicKey: string, privateKey: string, fields?: KeyFieldNames): boolean {
+  const names = ownOptions(fields, 'isPublicKeyOf', FIELD_NAMES, { required: false, name: 'fields' });
+  const publicField = fieldName(names.publicKey, 'publicKey');
+  const privateField = fieldName(names.privateKey, 'privateKey');
   const pub = publicNumbersOf(publicKey, publicField);
   let priv: RsaPublicNumbers;
   try {

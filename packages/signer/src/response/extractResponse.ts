@@ -1,4 +1,6 @@
 import { AlipayMalformedResponseError } from '../errors/AlipayMalformedResponseError.js';
+import { SignerOptionError } from '../errors/SignerOptionError.js';
+import { excerpt } from '../input/shown.js';
 import { ERROR_RESPONSE_NODE, responseNodeName } from './responseNodeName.js';
 import { scanTopLevel, stringValue, type TopLevelMembers } from './scanTopLevel.js';
 import type { VerifiedResponse } from './VerifiedResponse.js';
@@ -42,7 +44,15 @@ function optionalString(body: string, start: number, end: number, count: number,
  * checks the body's top-level structure; the node itself is parsed strictly with JSON.parse.
  */
 export function extractResponse(body: string, method: string): ExtractedResponse {
-  if (typeof body !== 'string') throw new TypeError('verifyResponse: rawBody must be the raw body text');
+  if (typeof body !== 'string') {
+    throw new SignerOptionError(
+      `verifyResponse: rawBody must be the raw body text, a string (got ${typeof body})`,
+      {
+        field: 'rawBody',
+        rule: 'type',
+      },
+    );
+  }
   let nodeName = responseNodeName(method);
   let found = scan(body, nodeName);
   if (!once(found.nodeCount, nodeName)) {
@@ -51,7 +61,10 @@ export function extractResponse(body: string, method: string): ExtractedResponse
     nodeName = ERROR_RESPONSE_NODE;
     found = scan(body, nodeName);
     if (!once(found.nodeCount, nodeName))
-      throw malformed(`the response has neither "${methodNode}" nor "${nodeName}"`, 'node-missing');
+      throw malformed(
+        `the response has neither ${excerpt(methodNode)} nor ${excerpt(nodeName)}`,
+        'node-missing',
+      );
   }
   const content = body.slice(found.nodeStart, found.nodeEnd);
   let node: unknown = found.node; // parsed already when the scanner used it to find the node's end
@@ -59,11 +72,11 @@ export function extractResponse(body: string, method: string): ExtractedResponse
     try {
       node = JSON.parse(content);
     } catch (cause) {
-      throw malformed(`"${nodeName}" is not valid JSON`, 'not-json', cause);
+      throw malformed(`${excerpt(nodeName)} is not valid JSON`, 'not-json', cause);
     }
   }
   if (typeof node !== 'string' && (typeof node !== 'object' || node === null || Array.isArray(node))) {
-    throw malformed(`"${nodeName}" is neither an object nor an encrypted string`, 'unexpected-shape');
+    throw malformed(`${excerpt(nodeName)} is neither an object nor an encrypted string`, 'unexpected-shape');
   }
   const sign = optionalString(body, found.signStart, found.signEnd, found.signCount, 'sign');
   const alipayCertSn = optionalString(

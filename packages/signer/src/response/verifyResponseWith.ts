@@ -1,4 +1,6 @@
 import { AlipaySignatureVerificationError } from '../errors/AlipaySignatureVerificationError.js';
+import { SignerOptionError } from '../errors/SignerOptionError.js';
+import { excerpt } from '../input/shown.js';
 import { type MaybePromise, settle } from '../maybeAsync.js';
 import { type ExtractedResponse, extractResponse } from './extractResponse.js';
 import { isErrorReport } from './isErrorReport.js';
@@ -21,7 +23,11 @@ function accept(extracted: ExtractedResponse): VerifiedResponse {
 }
 
 function refuse(extracted: ExtractedResponse): never {
-  throw failure(`the signature of "${extracted.nodeName}" does not verify`, 'bad-signature', extracted);
+  throw failure(
+    `the signature of ${excerpt(extracted.nodeName)} does not verify`,
+    'bad-signature',
+    extracted,
+  );
 }
 
 /** After a failed check: Java retries once with `\/` unescaped (some gateways sign before escaping slashes). */
@@ -38,17 +44,26 @@ function retry(
 }
 
 function run(check: ResponseCheck, rawBody: string, method: string): MaybePromise<VerifiedResponse> {
-  if (typeof method !== 'string' || method === '')
-    throw new TypeError('verifyResponse: method must be a non-empty string');
+  if (typeof method !== 'string' || method === '') {
+    throw new SignerOptionError('verifyResponse: method must be a non-empty string', {
+      field: 'method',
+      rule: typeof method === 'string' ? 'required' : 'type',
+    });
+  }
   const extracted = extractResponse(rawBody, method);
   const { sign } = extracted;
   if (sign === undefined) {
     // Some gateway errors come unsigned: report them, marked unverified. Never accept a success so.
     if (isErrorReport(extracted.node)) return extracted; // verified: false
-    throw failure(`the response "${extracted.nodeName}" is not signed`, 'missing-signature', extracted);
+    throw failure(
+      `the response ${excerpt(extracted.nodeName)} is not signed`,
+      'missing-signature',
+      extracted,
+    );
   }
   if (check.alipayCertSn !== undefined && extracted.alipayCertSn !== check.alipayCertSn) {
-    const got = JSON.stringify(extracted.alipayCertSn ?? null);
+    // The received value is bounded: a hostile body could make it any size.
+    const got = extracted.alipayCertSn === undefined ? 'null' : excerpt(extracted.alipayCertSn);
     throw failure(
       `alipay_cert_sn ${got} is not the configured Alipay certificate's SN ${check.alipayCertSn}`,
       'cert-sn-mismatch',
