@@ -16,7 +16,7 @@ async function bundle(external: string[]) {
     minify: true,
     treeShaking: true,
     format: 'esm',
-    external: ['iconv-lite', './javaEncoders*', './apiErrorFrom*', ...external],
+    external: ['iconv-lite', './javaEncoders*', './failureDiagnostics*', ...external],
     metafile: true,
     write: false,
     logLevel: 'error',

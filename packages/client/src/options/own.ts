@@ -6,17 +6,6 @@
 export const own = (object: object, key: string): unknown =>
   Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 
-/**
- * A method of `object`, its class's included (loggers such as pino keep theirs on a prototype), but
- * never one inherited from `Object.prototype`, where pollution would put it.
- */
-export function method(object: object, key: string): unknown {
-  for (let o: object | null = object; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-    if (Object.hasOwn(o, key)) return (o as Record<string, unknown>)[key];
-  }
-  return undefined;
-}
-
 /** Whether `value` is an object whose keys are options (a plain or null-prototype object, not an array). */
 export const isOptionsObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,7 +3,7 @@ import type { CommonRequestParams } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
 import type { AlipayClientOptions, AlipayLogger } from './AlipayClientOptions.js';
 import { invalidOption, keyName, shown } from './invalidOption.js';
-import { isOptionsObject, method, own } from './own.js';
+import { isOptionsObject, own } from './own.js';
 import { type ClientCrypto, readCrypto } from './readCrypto.js';
 import { readGateway } from './readGateway.js';
 import { readByteLimit, readCount, readDelay, readTimeout } from './readNumbers.js';
@@ -157,29 +157,27 @@ export function readOptions(options: AlipayClientOptions): ResolvedOptions {
 }
 
 function readLogger(logger: unknown): AlipayLogger {
-  if (logger === undefined) return {};
-  const methods = isOptionsObject(logger) ? LOGGER_METHODS.map((k) => method(logger, k)) : [0];
-  if (!methods.every((f) => f === undefined || typeof f === 'function'))
-    throw invalidOption(
-      'logger',
-      'type',
-      'must be an object with optional debug(), warn() and error() functions',
-    );
-  // A logger that throws must not change a call's outcome: a voucher already issued would be
-  // reported as a failure, and a retry cancelled.
-  const guarded =
-    (log: (...args: unknown[]) => unknown): NonNullable<AlipayLogger['debug']> =>
-    (message, meta) => {
-      try {
-        log.call(logger, message, meta); // its own `this`, as loggers such as pino need
-      } catch {
-        // dropped on purpose: there is nowhere safer to report it
-      }
-    };
   const out: AlipayLogger = {};
-  LOGGER_METHODS.forEach((k, i) => {
-    const f = methods[i];
-    if (typeof f === 'function') out[k] = guarded(f as (...args: unknown[]) => unknown);
-  });
+  if (logger === undefined) return out;
+  for (const level of LOGGER_METHODS) {
+    // Its class's methods count (loggers such as pino keep theirs on a prototype).
+    const log = isOptionsObject(logger) ? (logger as Record<string, unknown>)[level] : 0;
+    if (log !== undefined && typeof log !== 'function')
+      throw invalidOption(
+        'logger',
+        'type',
+        'must be an object with optional debug(), warn() and error() functions',
+      );
+    // A logger that throws must not change a call's outcome: a voucher already issued would be
+    // reported as a failure, and a retry cancelled.
+    if (log)
+      out[level] = (message, meta) => {
+        try {
+          log.call(logger, message, meta); // its own `this`, as loggers such as pino need
+        } catch {
+          // dropped on purpose: there is nowhere safer to report it
+        }
+      };
+  }
   return out;
 }

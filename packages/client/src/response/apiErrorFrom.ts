@@ -24,9 +24,8 @@ const lookup = <T extends Handling>(
 ): T | undefined => (key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined);
 
 /**
- * Builds the error for a failed call, loaded on the first failure only (with the spec's code tables
- * and the sign-string comparison), so a client that only succeeds never parses them. The English
- * message, advice and retry verdict come from the spec's sub-codes
+ * Builds the error for a failed call. The English message, advice and retry verdict come from the
+ * spec's sub-codes
  * (more specific) or else its result codes. A result code the spec does not declare is an
  * AlipayResponseError (not retried), so AlipayApiError's `code` is always a known one. For
  * `isv.invalid-signature`, the gateway's string is compared with the one this client signed.

@@ -21,14 +21,8 @@ async function verify(verifier: Verifier, rawBody: string): Promise<VerifiedResp
   try {
     return await verifier.verifyResponse(rawBody, METHOD);
   } catch (cause) {
-    if (cause instanceof AlipaySignatureVerificationError) {
-      const { reason, content, signature } = cause;
-      throw new AlipaySignatureError(
-        `the response was refused: ${cause.message}`,
-        { reason, content, signature },
-        { cause },
-      );
-    }
+    if (cause instanceof AlipaySignatureVerificationError)
+      throw (await import('./failureDiagnostics.js')).signatureErrorFrom(cause);
     if (cause instanceof AlipayMalformedResponseError) {
       throw new AlipayResponseError(
         `the gateway's answer is unusable: ${cause.message}`,
@@ -88,7 +82,7 @@ export async function readResponse(
     throw new AlipayResponseError('the response node has no code', { status: 200 });
   if (code !== SUCCESS) {
     // Loaded on the first failure: the code tables and the sign-string comparison are the bulk of it.
-    const { apiErrorFrom } = await import('./apiErrorFrom.js');
+    const { apiErrorFrom } = await import('./failureDiagnostics.js');
     throw apiErrorFrom({ ...fields, code }, verified, expect.clientSignString, expect.secrets);
   }
   // The signer never resolves an unsigned success; this guards the invariant all the same.

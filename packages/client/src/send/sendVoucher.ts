@@ -49,17 +49,9 @@ function readCallOptions(call: unknown, fallback: ResolvedOptions) {
   };
 }
 
-// A value the caller passed that could not even be read (a throwing getter, a revoked Proxy).
-function unreadable(field: string, cause: unknown): AlipayValidationError {
-  return new AlipayValidationError(
-    `${field} could not be read`,
-    {
-      field,
-      rule: 'type',
-    },
-    { cause },
-  );
-}
+// Input that could not even be read (a throwing getter, a revoked Proxy).
+const unreadable = (cause: unknown) =>
+  new AlipayValidationError('params could not be read', { field: 'params', rule: 'type' }, { cause });
 
 // Anything else that is not ours (a bug, the runtime's crypto failing) is wrapped, never let through.
 const unexpected = (error: unknown, mayHaveIssued: boolean): AlipayError =>
@@ -82,13 +74,9 @@ async function prepare(
   let callOptions: ReturnType<typeof readCallOptions>;
   try {
     json = serializeBizContent(params);
-  } catch (error) {
-    throw error instanceof AlipayError ? error : unreadable('params', error);
-  }
-  try {
     callOptions = readCallOptions(call, options);
   } catch (error) {
-    throw error instanceof AlipayError ? error : unreadable('call', error);
+    throw error instanceof AlipayError ? error : unreadable(error);
   }
   const fields = JSON.parse(json) as Record<string, string>;
   if (options.charset !== 'utf-8') {
