@@ -136,6 +136,17 @@ describe('every bad input is a typed error (never TypeError or URIError), nothin
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 
+  it('options or params that throw when read (a revoked Proxy): a validation error, with the cause', async () => {
+    const { proxy, revoke } = Proxy.revocable({ ...valid }, {});
+    revoke();
+    const error = creation(proxy);
+    expect(error).toMatchObject({ name: 'AlipayValidationError', field: 'options', rule: 'type' });
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    const revoked = Proxy.revocable({ ...base }, {});
+    revoked.revoke();
+    expect(await refusal(revoked.proxy)).toMatchObject({ field: 'params', rule: 'type' });
+  });
+
   it.each<[string, Partial<Record<keyof AlipayClientOptions, unknown>>, string]>([
     ['a lone surrogate in appAuthToken', { appAuthToken: `tok\uD800en-123` }, 'appAuthToken'],
     ['a null-prototype object as gateway', { gateway: nullProto({}) }, 'gateway'],
