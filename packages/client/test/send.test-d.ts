@@ -38,8 +38,18 @@ describe('client.marketing.voucher.send types', () => {
   });
 
   it('requires one identity field', () => {
-    // @ts-expect-error one of user_id, login_id, taobao_nick is required
+    // @ts-expect-error one of user_id, login_id, taobao_nick is required (the error names user_id:
+    // test/fieldDocs.test.ts checks its text)
     send({ template_id: 'T', out_biz_no: 'o' });
+    // @ts-expect-error an identity that may be undefined is no identity
+    send({ template_id: 'T', out_biz_no: 'o', login_id: undefined as string | undefined });
+  });
+
+  it('takes several identity fields, the first present winning, and one that may be undefined beside another', () => {
+    send({ template_id: 'T', out_biz_no: 'o', user_id: '2088', login_id: 'a@b.c', taobao_nick: 'n' });
+    send({ template_id: 'T', out_biz_no: 'o', user_id: undefined as string | undefined, login_id: 'a@b.c' });
+    expectTypeOf<VoucherSendParams['login_id']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<VoucherSendParams['amount']>().toEqualTypeOf<number | string | undefined>();
   });
 
   it('rejects an amount of the wrong type', () => {

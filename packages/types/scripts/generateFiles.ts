@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { postTransform } from './atLeastOneOf';
 import { buildFacts } from './buildFacts';
 import { limitsInDescriptions } from './limitsInDescriptions';
+import { propertyDocs } from './propertyDocs';
 import { renderFacts } from './renderFacts';
 
 export const SPEC_PATH = fileURLToPath(
@@ -29,12 +30,22 @@ export async function loadSpec(path = SPEC_PATH): Promise<unknown> {
 
 /** The TypeScript types of the spec, as openapi-typescript prints them. */
 export async function renderOpenApiTypes(spec: unknown): Promise<string> {
-  // A copy, with the limits in the descriptions (openapi-typescript may also annotate what it is given).
-  const ast = await openapiTS(limitsInDescriptions(spec) as Parameters<typeof openapiTS>[0], {
+  // A copy, with the limits in the descriptions and each property's description as its documentation
+  // text (openapi-typescript may also annotate what it is given).
+  const ast = await openapiTS(propertyDocs(limitsInDescriptions(spec)) as Parameters<typeof openapiTS>[0], {
     silent: true,
     postTransform,
   });
-  return astToString(ast);
+  return multiLineDocs(astToString(ast));
+}
+
+/**
+ * Writes each one-line JSDoc (`/** text *\/` alone on its line) over three lines. The declaration
+ * bundler moves a one-line comment to the end of the line before it, where editors no longer find it
+ * for the property below (`amount` lost its documentation in the published types).
+ */
+export function multiLineDocs(source: string): string {
+  return source.replace(/^([ \t]*)\/\*\* (.*?) \*\/$/gm, '$1/**\n$1 * $2\n$1 */');
 }
 
 function withHeader(body: string): string {

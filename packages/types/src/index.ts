@@ -1,4 +1,4 @@
-import type { components } from './openapi.gen';
+import type { components, VoucherSendBizContentAtLeastOne, VoucherSendBizContentFields } from './openapi.gen';
 
 // Runtime facts: method, gateways, field rules, result and sub codes (generated from the spec).
 export * from './facts.gen';
@@ -22,6 +22,21 @@ export type GatewayForm = components['schemas']['GatewayForm'];
  * `template_id` and `out_biz_no` are required, plus at least one of `user_id`, `login_id`, `taobao_nick`.
  */
 export type VoucherSendBizContent = components['schemas']['VoucherSendBizContent'];
+
+/**
+ * Every business field of `alipay.marketing.voucher.send`, each documented with its description and
+ * limit, with `user_id`, `login_id` and `taobao_nick` all optional: {@link VoucherSendBizContent} is this
+ * and {@link VoucherSendIdentity}. Reshape this one (`Omit`, `Pick`, mapped types) to keep the fields'
+ * documentation in editors, then intersect with {@link VoucherSendIdentity}.
+ */
+export type VoucherSendBizFields = VoucherSendBizContentFields;
+
+/**
+ * At least one of `user_id`, `login_id`, `taobao_nick`, as a union partitioned by the highest-priority
+ * one present (the gateway's order): `{ user_id } | { user_id?: undefined; login_id } | …`. A literal
+ * missing all three is told that `user_id` is missing.
+ */
+export type VoucherSendIdentity = VoucherSendBizContentAtLeastOne;
 
 /**
  * The operation's response node (`alipay_marketing_voucher_send_response`): `code`, `msg`, and on

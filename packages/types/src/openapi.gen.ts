@@ -26,102 +26,103 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Every common request parameter (公共请求参数) the gateway reads for a call, whether it came in the query or in the form body. All of them except `sign` are signed. The query parameters of the operation reference these properties, so this object is the one place their rules live. */
+        /**
+         * @description Every common request parameter (公共请求参数) the gateway reads for a call, whether it came in the query or in the form body. All of them except `sign` are signed. The query parameters of the operation reference these properties, so this object is the one place their rules live.
+         */
         CommonRequestParams: {
             /**
-             * @description The application id Alipay assigned to the developer (支付宝分配给开发者的应用ID).
-             *     Max length: 32.
+             * The application id Alipay assigned to the developer (支付宝分配给开发者的应用ID). Max 32 characters.
              * @example 2014072300007148
              */
             app_id: string;
             /**
-             * @description The operation name (接口名称).
-             *     Max length: 128.
+             * The operation name (接口名称). Max 128 characters.
              * @example alipay.marketing.voucher.send
              * @enum {string}
              */
             method: "alipay.marketing.voucher.send";
             /**
-             * @description The data format; only JSON is supported (仅支持JSON).
-             *     Max length: 40.
+             * The data format; only JSON is supported (仅支持JSON). Max 40 characters.
              * @example JSON
              * @enum {string}
              */
             format?: "JSON";
             /**
-             * @description The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it.
-             *     Max length: 10.
+             * The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it. Max 10 characters.
              * @example utf-8
              * @enum {string}
              */
             charset: "utf-8" | "gbk" | "gb2312";
             /**
-             * @description The signature algorithm: RSA2 (SHA256withRSA, recommended) or RSA (SHA1withRSA, legacy), both PKCS#1 v1.5 with 2048-bit keys.
-             *     Max length: 10.
+             * The signature algorithm: RSA2 (SHA256withRSA, recommended) or RSA (SHA1withRSA, legacy), both PKCS#1 v1.5 with 2048-bit keys. Max 10 characters.
              * @example RSA2
              * @enum {string}
              */
             sign_type: "RSA2" | "RSA";
             /**
-             * @description The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters, so 344 is the limit.
-             *     Max length: 344.
+             * The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters, so 344 is the limit. Max 344 characters.
              */
             sign: string;
             /**
-             * @description The time the request was sent, in Beijing time (UTC+8) whatever the host's time zone, formatted yyyy-MM-dd HH:mm:ss (发送请求的时间).
-             *     Max length: 19.
-             *     Pattern: `^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$`.
+             * The time the request was sent, in Beijing time (UTC+8) whatever the host's time zone, formatted yyyy-MM-dd HH:mm:ss (发送请求的时间). Max 19 characters. Pattern: `^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$`.
              * @example 2014-07-24 03:07:50
              */
             timestamp: string;
             /**
-             * @description The operation version, always 1.0 (调用的接口版本,固定为:1.0).
-             *     Max length: 3.
+             * The operation version, always 1.0 (调用的接口版本,固定为:1.0). Max 3 characters.
              * @example 1.0
              * @enum {string}
              */
             version: "1.0";
             /**
-             * @description The app authorization token of the merchant the call is made for (应用授权令牌), for calls on a merchant's behalf. Accepted in the query or the form body.
-             *     Max length: 40.
+             * The app authorization token of the merchant the call is made for (应用授权令牌), for calls on a merchant's behalf. Accepted in the query or the form body. Max 40 characters.
              */
             app_auth_token?: string;
             /**
-             * @description Certificate mode (公钥证书模式): the SN of the application's public-key certificate, lowercase hex MD5 of its issuer DN (RFC 2253) and decimal serial number.
-             *     Max length: 32.
-             *     Pattern: `^[0-9a-f]{32}$`.
+             * Certificate mode (公钥证书模式): the SN of the application's public-key certificate, lowercase hex MD5 of its issuer DN (RFC 2253) and decimal serial number. Max 32 characters. Pattern: `^[0-9a-f]{32}$`.
              * @example 50fa7bc5dc305a4fbdbe166689ddc827
              */
             app_cert_sn?: string;
             /**
-             * @description Certificate mode (公钥证书模式): the SNs of the RSA certificates of Alipay's root bundle, in file order, joined with _.
-             *     Pattern: `^[0-9a-f]{32}(_[0-9a-f]{32})*$`.
+             * Certificate mode (公钥证书模式): the SNs of the RSA certificates of Alipay's root bundle, in file order, joined with _. Pattern: `^[0-9a-f]{32}(_[0-9a-f]{32})*$`.
              * @example 687b59193f3f462dd5336e5abf83c5d8_02941eef3187dddf3d3b83462e1dfcf6
              */
             alipay_root_cert_sn?: string;
             /**
-             * @description Content encryption: AES means biz_content carries the base64 AES-128-CBC ciphertext of the business parameters (and the response node comes back encrypted).
+             * Content encryption: AES means biz_content carries the base64 AES-128-CBC ciphertext of the business parameters (and the response node comes back encrypted).
              * @example AES
              * @enum {string}
              */
             encrypt_type?: "AES";
-            /** @description The URL Alipay calls for asynchronous notifications (异步通知地址). This operation sends none; like any parameter it is signed when present. The Java SDK sends it in the query. */
+            /**
+             * The URL Alipay calls for asynchronous notifications (异步通知地址). This operation sends none; like any parameter it is signed when present. The Java SDK sends it in the query.
+             */
             notify_url?: string;
-            /** @description The page a browser returns to after a page-based call (同步返回地址). Unused by this operation; signed when present. */
+            /**
+             * The page a browser returns to after a page-based call (同步返回地址). Unused by this operation; signed when present.
+             */
             return_url?: string;
-            /** @description A user's authorization token (用户授权令牌), for calls made on a user's behalf. A bad or expired one is answered with aop.invalid-auth-token or aop.auth-token-time-out. Signed when present. */
+            /**
+             * A user's authorization token (用户授权令牌), for calls made on a user's behalf. A bad or expired one is answered with aop.invalid-auth-token or aop.auth-token-time-out. Signed when present.
+             */
             auth_token?: string;
-            /** @description The name and version of the SDK that made the call, such as alipay-sdk-java-4.38.0.ALL (informational). The Java SDK always sends it; signed like any parameter. */
+            /**
+             * The name and version of the SDK that made the call, such as alipay-sdk-java-4.38.0.ALL (informational). The Java SDK always sends it; signed like any parameter.
+             */
             alipay_sdk?: string;
-            /** @description The product code (销售产品码) of the contract the call is made under, when the merchant's contract requires it. Signed when present. */
+            /**
+             * The product code (销售产品码) of the contract the call is made under, when the merchant's contract requires it. Signed when present.
+             */
             prod_code?: string;
             /**
-             * @description The business parameters as JSON text (请求参数的集合), no length limit; sent in the form body.
+             * The business parameters as JSON text (请求参数的集合), no length limit; sent in the form body.
              * @example {"template_id":"20140601000730010040000000EB","user_id":"2088302001456115","out_biz_no":"2016122814164328aadaee_1aee_4"}
              */
             biz_content: string;
         };
-        /** @description The form body of the request; every other parameter travels in the query. */
+        /**
+         * @description The form body of the request; every other parameter travels in the query.
+         */
         GatewayForm: {
             biz_content: components["schemas"]["CommonRequestParams"]["biz_content"];
             app_auth_token?: components["schemas"]["CommonRequestParams"]["app_auth_token"];
@@ -143,55 +144,9 @@ export interface components {
          *       "out_biz_no": "campaign-2024-0001"
          *     }
          */
-        VoucherSendBizContent: {
-            /**
-             * @description The voucher template id (券模板ID).
-             *     Max length: 28.
-             * @example 20140601000730010040000000EB
-             */
-            template_id: string;
-            /**
-             * @description The Alipay user id (支付宝用户ID, 2088…). One of user_id, login_id, taobao_nick is required; user_id has the highest priority.
-             *     Max length: 16.
-             * @example 2088302001456115
-             */
-            user_id?: string;
-            /**
-             * @description The Alipay login id, a phone number or an e-mail address (支付宝登录ID). One of user_id, login_id, taobao_nick is required; login_id has the second priority.
-             *     Max length: 128.
-             * @example 13196215350
-             */
-            login_id?: string;
-            /**
-             * @description The Taobao nickname (淘宝昵称). One of user_id, login_id, taobao_nick is required; taobao_nick has the lowest priority.
-             *     Max length: 128.
-             * @example yue54333
-             */
-            taobao_nick?: string;
-            /**
-             * @description The merchant's business number, the idempotency key (外部业务订单号): the same template_id and out_biz_no are the same business operation.
-             *     Max length: 64.
-             * @example 2016122814164328aadaee_1aee_4
-             */
-            out_biz_no: string;
-            amount?: components["schemas"]["Price"];
-            /**
-             * @description A free-text note on the voucher (发券备注).
-             *     Max length: 128.
-             * @example 优酷3个月兑换券
-             */
-            memo?: string;
-        } & ({
-            user_id: string;
-        } | {
-            login_id: string;
-        } | {
-            taobao_nick: string;
-        });
+        VoucherSendBizContent: VoucherSendBizContentFields & VoucherSendBizContentAtLeastOne;
         /**
-         * @description The voucher amount in yuan with exactly two decimals, #.00 (券金额, 单位为元). Only for red-packet (红包) templates; must be absent otherwise. Sent as a JSON string ("9.99"); the reference page's Java sample writes a bare number.
-         *     Max length: 10.
-         *     Pattern: `^(0|[1-9]\d*)\.\d{2}$`.
+         * @description The voucher amount in yuan with exactly two decimals, #.00 (券金额, 单位为元). Only for red-packet (红包) templates; must be absent otherwise. Sent as a JSON string ("9.99"); the reference page's Java sample writes a bare number. Max 10 characters. Pattern: `^(0|[1-9]\d*)\.\d{2}$`.
          * @example 9.99
          */
         Price: string;
@@ -200,19 +155,29 @@ export interface components {
          * @enum {string}
          */
         ResultCode: "10000" | "20000" | "20001" | "40001" | "40002" | "40004" | "40006";
-        /** @description The detailed result code (明细返回码). x-sub-codes lists the public ones the gateway uses and this operation's business ones (code 40004); the gateway may send others. */
+        /**
+         * @description The detailed result code (明细返回码). x-sub-codes lists the public ones the gateway uses and this operation's business ones (code 40004); the gateway may send others.
+         */
         SubCode: string;
-        /** @description A gateway-level failure under error_response (bad signature, unknown app id, …); it may come unsigned. */
+        /**
+         * @description A gateway-level failure under error_response (bad signature, unknown app id, …); it may come unsigned.
+         */
         ErrorResponse: {
+            /**
+             * The gateway result code (网关返回码); x-result-codes describes each one.
+             */
             code: components["schemas"]["ResultCode"];
             /**
-             * @description The result code's English description (网关返回码描述).
+             * The result code's English description (网关返回码描述).
              * @example Invalid Arguments
              */
             msg: string;
+            /**
+             * The detailed result code (明细返回码). x-sub-codes lists the public ones the gateway uses and this operation's business ones (code 40004); the gateway may send others.
+             */
             sub_code?: components["schemas"]["SubCode"];
             /**
-             * @description The detailed result's Chinese description (业务返回码描述).
+             * The detailed result's Chinese description (业务返回码描述).
              * @example 无效的appId参数
              */
             sub_msg?: string;
@@ -222,44 +187,55 @@ export interface components {
          * @example zTYnI/31jI012psOfGN/g/kG6sI7nz8rTMPNrQcvV8+H/tBlj+oilZ4ybxhfNhN+jyCA6wqw/Kz9lz48hhm07vYYFsWXU2XgJnAJEDqPdKPmcoGZQhU26xTTEJLhEhe9CDkDPzO1YX4Vef2uHvyZcw==
          */
         EncryptedResponseNode: string;
-        /** @description The operation's response node. With code 10000 it carries voucher_id and user_id; otherwise sub_code and sub_msg say what failed. With encrypt_type=AES the node arrives as a base64 JSON string and this schema applies to its decrypted text. */
+        /**
+         * @description The operation's response node. With code 10000 it carries voucher_id and user_id; otherwise sub_code and sub_msg say what failed. With encrypt_type=AES the node arrives as a base64 JSON string and this schema applies to its decrypted text.
+         */
         VoucherSendResponse: {
+            /**
+             * The gateway result code (网关返回码); x-result-codes describes each one.
+             */
             code: components["schemas"]["ResultCode"];
             /**
-             * @description The result code's English description (网关返回码描述).
+             * The result code's English description (网关返回码描述).
              * @example Success
              */
             msg: string;
+            /**
+             * The detailed result code (明细返回码). x-sub-codes lists the public ones the gateway uses and this operation's business ones (code 40004); the gateway may send others.
+             */
             sub_code?: components["schemas"]["SubCode"];
             /**
-             * @description The detailed result's Chinese description (业务返回码描述).
+             * The detailed result's Chinese description (业务返回码描述).
              * @example 模板不存在
              */
             sub_msg?: string;
             /**
-             * @description The id of the voucher sent (券ID); present on success.
-             *     Max length: 28.
+             * The id of the voucher sent (券ID); present on success. Max 28 characters.
              * @example 20160906000730020020002U8CBS
              */
             voucher_id?: string;
             /**
-             * @description The Alipay user id the voucher was sent to (支付宝用户ID); present on success.
-             *     Max length: 16.
+             * The Alipay user id the voucher was sent to (支付宝用户ID); present on success. Max 16 characters.
              * @example 2088302001456115
              */
             user_id?: string;
         };
-        /** @description The JSON envelope of every answer: the operation's node (alipay_marketing_voucher_send_response) or a gateway error (error_response), and the signature over the node's raw text. A success must be signed; some gateway errors come unsigned. With encrypt_type=AES the operation's node is a string (EncryptedResponseNode), always signed. */
+        /**
+         * @description The JSON envelope of every answer: the operation's node (alipay_marketing_voucher_send_response) or a gateway error (error_response), and the signature over the node's raw text. A success must be signed; some gateway errors come unsigned. With encrypt_type=AES the operation's node is a string (EncryptedResponseNode), always signed.
+         */
         VoucherSendResponseBody: ({
             alipay_marketing_voucher_send_response?: components["schemas"]["VoucherSendResponse"] | components["schemas"]["EncryptedResponseNode"];
+            /**
+             * A gateway-level failure under error_response (bad signature, unknown app id, …); it may come unsigned.
+             */
             error_response?: components["schemas"]["ErrorResponse"];
             /**
-             * @description The standard-base64 RSA signature, with the Alipay private key, of the exact raw text of the response node as bytes in the request's charset.
+             * The standard-base64 RSA signature, with the Alipay private key, of the exact raw text of the response node as bytes in the request's charset.
              * @example ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE
              */
             sign?: string;
             /**
-             * @description Certificate mode (公钥证书模式) - the SN of the Alipay public-key certificate that signed.
+             * Certificate mode (公钥证书模式) - the SN of the Alipay public-key certificate that signed.
              * @example c0c6a1f7d5e84bf1a3e1b1b3f9b2f0e4
              */
             alipay_cert_sn?: string;
@@ -320,14 +296,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Sent as `application/x-www-form-urlencoded;charset=<charset>`, with the request's `charset`. */
+        /**
+         * @description Sent as `application/x-www-form-urlencoded;charset=<charset>`, with the request's `charset`.
+         */
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["GatewayForm"];
             };
         };
         responses: {
-            /** @description Every gateway answer, success or failure, comes with HTTP 200 and this JSON envelope. */
+            /**
+             * @description Every gateway answer, success or failure, comes with HTTP 200 and this JSON envelope.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -339,3 +319,56 @@ export interface operations {
         };
     };
 }
+/**
+ * Every property of VoucherSendBizContent, user_id, login_id, taobao_nick optional; VoucherSendBizContent adds that at least one is present.
+ */
+export type VoucherSendBizContentFields = {
+    /**
+     * The voucher template id (券模板ID). Max 28 characters.
+     * @example 20140601000730010040000000EB
+     */
+    template_id: string;
+    /**
+     * The Alipay user id (支付宝用户ID, 2088…). One of user_id, login_id, taobao_nick is required; user_id has the highest priority. Max 16 characters.
+     * @example 2088302001456115
+     */
+    user_id?: string;
+    /**
+     * The Alipay login id, a phone number or an e-mail address (支付宝登录ID). One of user_id, login_id, taobao_nick is required; login_id has the second priority. Max 128 characters.
+     * @example 13196215350
+     */
+    login_id?: string;
+    /**
+     * The Taobao nickname (淘宝昵称). One of user_id, login_id, taobao_nick is required; taobao_nick has the lowest priority. Max 128 characters.
+     * @example yue54333
+     */
+    taobao_nick?: string;
+    /**
+     * The merchant's business number, the idempotency key (外部业务订单号): the same template_id and out_biz_no are the same business operation. Max 64 characters.
+     * @example 2016122814164328aadaee_1aee_4
+     */
+    out_biz_no: string;
+    /**
+     * The voucher amount in yuan with exactly two decimals, #.00 (券金额, 单位为元). Only for red-packet (红包) templates; must be absent otherwise. Sent as a JSON string ("9.99"); the reference page's Java sample writes a bare number. Max 10 characters. Pattern: `^(0|[1-9]\d*)\.\d{2}$`.
+     */
+    amount?: components["schemas"]["Price"];
+    /**
+     * A free-text note on the voucher (发券备注). Max 128 characters.
+     * @example 优酷3个月兑换券
+     */
+    memo?: string;
+};
+/**
+ * At least one of user_id, login_id, taobao_nick, by priority: each branch is "this field present, none before it".
+ * Written lowest priority first, so that a literal with none of them is told the first is missing.
+ */
+export type VoucherSendBizContentAtLeastOne = {
+    user_id?: undefined;
+    login_id?: undefined;
+    taobao_nick: string;
+} | {
+    user_id?: undefined;
+    login_id: string;
+} | {
+    user_id: string;
+};

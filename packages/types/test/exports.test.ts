@@ -28,6 +28,8 @@ it('exports these types', () => {
     types.CommonRequestParams,
     types.GatewayForm,
     types.VoucherSendBizContent,
+    types.VoucherSendBizFields,
+    types.VoucherSendIdentity,
     types.VoucherSendResponse,
     types.ErrorResponse,
     types.VoucherSendResponseBody,

@@ -10,7 +10,7 @@ it('ends string schemas’ descriptions with their limits, on a copy', () => {
   };
   const before = structuredClone(spec);
   expect(limitsInDescriptions(spec)).toEqual({
-    a: { type: 'string', maxLength: 28, description: 'A.\nMax length: 28.' },
+    a: { type: 'string', maxLength: 28, description: 'A. Max 28 characters.' },
     b: { type: 'string', pattern: '^\\d$', description: 'Pattern: `^\\d$`.' },
     c: spec.c,
     'x-sub-codes': spec['x-sub-codes'],

@@ -9,6 +9,8 @@ import type {
   SUB_CODES,
   SubCode,
   VoucherSendBizContent,
+  VoucherSendBizFields,
+  VoucherSendIdentity,
   VoucherSendResponse,
   VoucherSendResponseBody,
 } from '../src/index';
@@ -27,6 +29,21 @@ describe('VoucherSendBizContent', () => {
   it('types amount as a string (a Price), optional', () => {
     expectTypeOf<VoucherSendBizContent['amount']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Base & { user_id: string; amount: number }>().not.toExtend<VoucherSendBizContent>();
+  });
+
+  it('is VoucherSendBizFields and VoucherSendIdentity, which still allows several identity fields', () => {
+    expectTypeOf<VoucherSendBizContent>().toEqualTypeOf<VoucherSendBizFields & VoucherSendIdentity>();
+    expectTypeOf<
+      Base & { user_id: string; login_id: string; taobao_nick: string }
+    >().toExtend<VoucherSendBizContent>();
+    expectTypeOf<
+      Base & { user_id: string | undefined; login_id: string }
+    >().toExtend<VoucherSendBizContent>();
+    expectTypeOf<Base & { login_id: string | undefined }>().not.toExtend<VoucherSendBizContent>();
+    expectTypeOf<VoucherSendBizFields['user_id']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<keyof VoucherSendBizFields>().toEqualTypeOf<
+      'template_id' | 'user_id' | 'login_id' | 'taobao_nick' | 'out_biz_no' | 'amount' | 'memo'
+    >();
   });
 
   it('rejects a field the spec does not declare, in an object literal', () => {
