@@ -1,6 +1,6 @@
 // Where the client's bundle weight comes from: `pnpm size:why` (after `pnpm build`). Bundles
-// dist/index.js as size-limit does (esbuild, minified, GBK support excluded: iconv-lite and the
-// signer's lazily loaded Java charset chunk), then prints each
+// dist/index.js as size-limit does (esbuild, minified, what loads lazily excluded: iconv-lite, the
+// signer's Java charset chunk and the failure diagnostics chunk), then prints each
 // package's minified bytes and its marginal gzip cost: the bundle's gzip size minus that of the
 // same bundle with the package left out. Marginal costs do not add up to the total exactly, as
 // gzip shares repeated text across packages.
@@ -16,7 +16,7 @@ async function bundle(external: string[]) {
     minify: true,
     treeShaking: true,
     format: 'esm',
-    external: ['iconv-lite', './javaEncoders*', ...external],
+    external: ['iconv-lite', './javaEncoders*', './failureDiagnostics*', ...external],
     metafile: true,
     write: false,
     logLevel: 'error',

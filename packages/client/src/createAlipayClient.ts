@@ -1,3 +1,5 @@
+import { AlipayError } from './errors/AlipayError.js';
+import { AlipayValidationError } from './errors/AlipayValidationError.js';
 import type { VoucherSendParams, VoucherSendResult } from './input/VoucherSendParams.js';
 import type { AlipayClientOptions, SendOptions } from './options/AlipayClientOptions.js';
 import { readOptions } from './options/readOptions.js';
@@ -20,14 +22,28 @@ export interface AlipayClient {
 
 /**
  * Creates a client. Every option is validated now (AlipayValidationError names the field and the
- * rule, never a key's value) and the keys are parsed once.
+ * rule, never a key's value) and the keys are parsed once. Only the options' own properties count
+ * (an inherited one, from a polluted `Object.prototype`, is ignored); a null-prototype object is fine.
+ * Refused at once: the app's own public key (or certificate) given as Alipay's, an `appId` that is not
+ * digits only, a plain-http gateway that is not a loopback host.
  *
  * @example
  * const client = createAlipayClient({ appId, privateKey, alipayPublicKey, gateway: 'sandbox' });
  * const { voucher_id } = await client.marketing.voucher.send({ template_id, out_biz_no, user_id });
  */
 export function createAlipayClient(options: AlipayClientOptions): AlipayClient {
-  const resolved = readOptions(options);
+  let resolved: ReturnType<typeof readOptions>;
+  try {
+    resolved = readOptions(options);
+  } catch (error) {
+    if (error instanceof AlipayError) throw error;
+    // Options that cannot even be read (a Proxy whose traps throw): still a refused input.
+    throw new AlipayValidationError(
+      'options could not be read',
+      { field: 'options', rule: 'type' },
+      { cause: error },
+    );
+  }
   const api = createGatewayApi(resolved.baseUrl);
   return {
     marketing: {

@@ -6,8 +6,9 @@ export { type AlipayClient, createAlipayClient } from './createAlipayClient.js';
 export { AlipayApiError, type ApiErrorFields, type SignatureMismatch } from './errors/AlipayApiError.js';
 export { AlipayConnectionError } from './errors/AlipayConnectionError.js';
 // Errors
-export { AlipayError } from './errors/AlipayError.js';
+export { AlipayError, type AlipayErrorCode } from './errors/AlipayError.js';
 export { AlipayResponseError } from './errors/AlipayResponseError.js';
+export { AlipayResponseMismatchError } from './errors/AlipayResponseMismatchError.js';
 export { AlipaySignatureError } from './errors/AlipaySignatureError.js';
 export { AlipayTimeoutError } from './errors/AlipayTimeoutError.js';
 export { AlipayValidationError, type ValidationRule } from './errors/AlipayValidationError.js';

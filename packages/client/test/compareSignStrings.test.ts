@@ -71,3 +71,30 @@ describe('hideCredentials', () => {
     expect(hideCredentials(`version=1.0&auth_token=user-secret`)).toBe('version=1.0&auth_token=[hidden]');
   });
 });
+
+describe('hideCredentials, whatever surrounds the token', () => {
+  it.each([
+    ['a line break after it', 'tok-secret\n'],
+    ['CRLF around it', '\r\ntok-secret\r\n'],
+    ['a line break inside', 'tok\nsecret'],
+  ])('hides a token value with %s', (_name, token) => {
+    const signed = client.replace('app_id=2021', `app_auth_token=${token}&app_id=2021`);
+    const subMsg = `网关生成的验签字符串为：${signed.replaceAll('&', '&amp;')}`;
+    for (const text of [signed, subMsg]) {
+      const hidden = hideCredentials(text);
+      expect(hidden).not.toContain('secret');
+      expect(hidden).toContain('app_id=2021');
+    }
+  });
+
+  it("hides a known token by value, '&' and '=' inside included, wherever it is quoted", () => {
+    const token = 'tok&app_id=9=secret';
+    const signed = client.replace('app_id=2021', `app_auth_token=${token}&app_id=2021`);
+    const subMsg = `网关生成的验签字符串为：${signed.replaceAll('&', '&amp;')}; again ${encodeURIComponent(token)}`;
+    for (const text of [signed, subMsg]) {
+      const hidden = hideCredentials(text, [token]);
+      expect(hidden).not.toContain('secret');
+      expect(hidden).toContain('app_id=2021');
+    }
+  });
+});

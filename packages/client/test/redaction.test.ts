@@ -94,6 +94,29 @@ describe('credentials and loggers', () => {
       expect(shown).not.toContain(token);
   });
 
+  it.each([
+    ['line breaks', '\ntok-secret-789\n'],
+    ['CRLF', '\r\ntok-secret-789\r\n'],
+    ['spaces and a line break', '  tok-secret-789 \n'],
+    ['tabs and a line break', '\ttok-secret-789\t\r\n'],
+  ])('a token surrounded by %s never shows after an isv.invalid-signature', async (_name, appAuthToken) => {
+    const error = await clientOf(gateway, { key: testKeys().other, maxRetries: 0, appAuthToken })
+      .marketing.voucher.send(params())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AlipayApiError', sub_code: 'isv.invalid-signature' });
+    const e = error as AlipayApiError;
+    expect(e.firstDifference).toMatch(/^none/);
+    for (const shown of [
+      e.message,
+      e.sub_msg,
+      e.clientSignString,
+      e.gatewaySignString,
+      JSON.stringify(e),
+      inspect(e, { depth: 5 }),
+    ])
+      expect(shown).not.toContain('secret-789');
+  });
+
   it('a logger that throws changes nothing: the voucher is returned, retries go on', async () => {
     const broken = {
       debug: () => {

@@ -46,10 +46,10 @@ describe('shouldRetry', () => {
   });
 
   it('takes advice and retryable from the spec', () => {
-    const e = api('40004', 'SYSTEM_ERROR');
+    const e = api('40004', 'SYSTEM_ERROR') as AlipayApiError;
     expect(e).toBeInstanceOf(AlipayApiError);
     expect(e.advice).toBeTruthy();
-    expect(api('40004', 'TEMPLATE_NOT_EXIST').advice).toBeTruthy();
+    expect((api('40004', 'TEMPLATE_NOT_EXIST') as AlipayApiError).advice).toBeTruthy();
   });
 });
 

@@ -1,5 +1,6 @@
 import { BIZ_CONTENT_FIELDS } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
+import { excerpt } from '../text/excerpt.js';
 
 const PRICE_RE = new RegExp(BIZ_CONTENT_FIELDS.amount.pattern);
 const invalid = (message: string, rule: 'type' | 'pattern' | 'decimals') =>
@@ -37,7 +38,7 @@ export function formatAmount(value: unknown): string {
   }
   if (!PRICE_RE.test(text)) {
     throw invalid(
-      `amount must have exactly two decimals, as #.00 (e.g. "9.99"; got ${JSON.stringify(text)})`,
+      `amount must have exactly two decimals, as #.00 (e.g. "9.99"; got ${JSON.stringify(excerpt(text, 24))})`,
       'pattern',
     );
   }

@@ -1,5 +1,9 @@
 import { BIZ_CONTENT_FIELDS, type FieldRule, IDENTITY_FIELDS, METHOD } from '@aopkit/types';
 import { AlipayValidationError, type ValidationRule } from '../errors/AlipayValidationError.js';
+import { keyName } from '../options/invalidOption.js';
+import { isOptionsObject, own } from '../options/own.js';
+import { excerpt } from '../text/excerpt.js';
+import { hasLoneSurrogate, UNENCODABLE } from '../text/hasLoneSurrogate.js';
 import { formatAmount } from './formatAmount.js';
 
 type Field = keyof typeof BIZ_CONTENT_FIELDS;
@@ -16,11 +20,18 @@ function checkString(field: Field, value: unknown): string | undefined {
     const text = formatAmount(value);
     const max = RULES.amount!.maxLength;
     if (max !== undefined && text.length > max)
-      throw invalid(field, 'maxLength', `amount must be at most ${max} characters as sent (got "${text}")`);
+      throw invalid(
+        field,
+        'maxLength',
+        `amount must be at most ${max} characters as sent (got "${excerpt(text, 24)}")`,
+      );
     return text;
   }
   if (typeof value !== 'string')
     throw invalid(field, 'type', `${field} must be a string (got ${value === null ? 'null' : typeof value})`);
+  if (hasLoneSurrogate(value)) {
+    throw invalid(field, 'charset', `${field} ${UNENCODABLE}`);
+  }
   const rule = RULES[field]!;
   // Counted in UTF-16 units, as the gateway's Java String.length() and the fake count (JSON Schema
   // would count code points): an emoji counts 2. Never more lenient than the gateway.
@@ -43,22 +54,24 @@ function checkString(field: Field, value: unknown): string | undefined {
 /**
  * Checks the business content against the spec's rules — required fields, maxLength, pattern,
  * unknown fields, at least one identity field — and serialises it as `biz_content`, once: fields in
- * the spec's order, whatever the caller's key order, so every attempt sends the same bytes.
+ * the spec's order, whatever the caller's key order, so every attempt sends the same bytes. Only the
+ * object's own properties count (an inherited `user_id` from a polluted `Object.prototype` never
+ * reaches the signed content); a null-prototype object is fine.
  * Throws {@link AlipayValidationError} naming the field; nothing has touched the network yet.
  */
 export function serializeBizContent(params: unknown): string {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+  if (!isOptionsObject(params)) {
     throw invalid('params', 'type', 'send() takes an object of business fields');
   }
-  const input = params as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
+  for (const key of Object.keys(params)) {
     if (!Object.hasOwn(RULES, key)) {
-      throw invalid(key, 'unknown', `${key} is not a field of ${METHOD}; known: ${FIELDS.join(', ')}`);
+      const name = keyName(key);
+      throw invalid(name, 'unknown', `${name} is not a field of ${METHOD}; known: ${FIELDS.join(', ')}`);
     }
   }
   const out: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) {
-    const value = checkString(field, input[field]);
+    const value = checkString(field, own(params, field));
     if (value !== undefined) out[field] = value;
     else if (RULES[field]!.required) throw invalid(field, 'required', `${field} is required`);
   }

@@ -2,13 +2,15 @@ import {
   certSerialNumber,
   createSigner,
   createVerifier,
+  isPublicKeyOf,
   rootCertSerialNumber,
   type Signer,
   type Verifier,
 } from '@aopkit/signer';
 import type { CommonRequestParams } from '@aopkit/types';
-import type { AlipayClientOptions } from './AlipayClientOptions.js';
+import { excerpt } from '../text/excerpt.js';
 import { invalidOption } from './invalidOption.js';
+import { own } from './own.js';
 import { readString } from './readString.js';
 
 /** The parsed keys and certificate SNs of a client. */
@@ -27,19 +29,42 @@ function guarded<T>(field: string, what: string, make: () => T): T {
   try {
     return make();
   } catch (cause) {
-    const why = cause instanceof Error ? `: ${cause.message}` : '';
+    const why = cause instanceof Error ? `: ${excerpt(cause.message, 200)}` : '';
     throw invalidOption(field, 'key', `is not a usable ${what}${why}`, cause);
   }
 }
 
-/** Parses every key and certificate once, at creation: public-key mode or certificate mode. */
-export function readCrypto(options: AlipayClientOptions, signType: SignType, charset: Charset): ClientCrypto {
+/**
+ * Refuses the app's own public key (or certificate: appCert itself, or another of the app's key)
+ * where Alipay's belongs: the most common setup mistake. Every response would then fail
+ * verification, after the gateway may have issued.
+ */
+function refuseOwnKey(field: 'alipayPublicKey' | 'alipayPublicCert', value: string, privateKey: string) {
+  const key = field === 'alipayPublicKey';
+  if (
+    guarded(field, key ? 'RSA public key' : 'certificate', () =>
+      isPublicKeyOf(value, privateKey, { publicKey: field }),
+    )
+  ) {
+    throw invalidOption(
+      field,
+      'ownKey',
+      `${key ? 'is your app public key' : 'is your app certificate'} (privateKey's own): pass the Alipay public ${key ? 'key' : 'certificate'}, which the Open Platform console shows as 支付宝公钥${key ? '' : '证书'}, not the one you uploaded`,
+    );
+  }
+}
+
+/**
+ * Parses every key and certificate once, at creation: public-key mode or certificate mode. Keys and
+ * certificates are trimmed of surrounding whitespace; read from the options' own properties only.
+ */
+export function readCrypto(options: object, signType: SignType, charset: Charset): ClientCrypto {
   const secret = { secret: true } as const;
-  const privateKey = readString(options.privateKey, 'privateKey', { required: true, secret: true })!;
-  const alipayPublicKey = readString(options.alipayPublicKey, 'alipayPublicKey', secret);
-  const appCert = readString(options.appCert, 'appCert', secret);
-  const alipayPublicCert = readString(options.alipayPublicCert, 'alipayPublicCert', secret);
-  const alipayRootCert = readString(options.alipayRootCert, 'alipayRootCert', secret);
+  const privateKey = readString(own(options, 'privateKey'), 'privateKey', { required: true, secret: true })!;
+  const alipayPublicKey = readString(own(options, 'alipayPublicKey'), 'alipayPublicKey', secret);
+  const appCert = readString(own(options, 'appCert'), 'appCert', secret);
+  const alipayPublicCert = readString(own(options, 'alipayPublicCert'), 'alipayPublicCert', secret);
+  const alipayRootCert = readString(own(options, 'alipayRootCert'), 'alipayRootCert', secret);
   const certMode = appCert !== undefined || alipayPublicCert !== undefined || alipayRootCert !== undefined;
   if (alipayPublicKey !== undefined && certMode) {
     throw invalidOption(
@@ -62,6 +87,7 @@ export function readCrypto(options: AlipayClientOptions, signType: SignType, cha
     const verifier = guarded('alipayPublicKey', 'RSA public key', () =>
       createVerifier({ alipayPublicKey, signType, charset }),
     );
+    refuseOwnKey('alipayPublicKey', alipayPublicKey, privateKey);
     return { signer, verifier };
   }
   for (const [field, value] of Object.entries({ appCert, alipayPublicCert, alipayRootCert })) {
@@ -74,5 +100,6 @@ export function readCrypto(options: AlipayClientOptions, signType: SignType, cha
   const verifier = guarded('alipayPublicCert', 'certificate', () =>
     createVerifier({ alipayPublicCert: alipayPublicCert!, signType, charset }),
   );
+  refuseOwnKey('alipayPublicCert', alipayPublicCert!, privateKey);
   return { signer, verifier, appCertSn, alipayRootCertSn };
 }

@@ -4,28 +4,41 @@ import { invalidOption, shown } from './invalidOption.js';
 const GATEWAY_PATH = '/gateway.do';
 
 /**
- * Resolves `gateway` to the base URL openapi-fetch prefixes to the spec's `/gateway.do` path:
- * a named environment, or any http(s) URL with or without that path.
+ * Whether a URL's hostname is a loopback host: 127.0.0.0/8, `[::1]` or `localhost`. (The URL parser
+ * has already normalised it: `127.1` is `127.0.0.1`, `LOCALHOST` is `localhost`.)
+ */
+export const isLoopbackHost = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+
+/**
+ * Resolves `gateway` to the base URL openapi-fetch prefixes to the spec's `/gateway.do` path: a
+ * named environment, or an https URL with or without that path. Plain http is accepted only for a
+ * loopback host, where a fake gateway runs: elsewhere it would carry the signed request and the
+ * app_auth_token in clear. Messages never show the value (only a short one): a token or key pasted
+ * here by mistake must not reach a log.
  */
 export function readGateway(value: unknown): string {
   const url = value === undefined ? GATEWAYS.production : namedGateway(value);
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch (cause) {
+  } catch {
+    // No cause: the URL parser's error quotes the input.
     throw invalidOption(
       'gateway',
       'pattern',
-      `must be 'production', 'sandbox' or an http(s) URL (got ${shown(value)})`,
-      cause,
+      `must be 'production', 'sandbox' or an https URL (got ${shown(value)})`,
+    );
+  }
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    throw invalidOption(
+      'gateway',
+      'pattern',
+      'must use https: (http: only on a loopback host (127.0.0.0/8, [::1], localhost), where a fake gateway runs): write the URL with https://',
     );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw invalidOption(
-      'gateway',
-      'pattern',
-      `must be an http(s) URL (got protocol ${shown(parsed.protocol)})`,
-    );
+    throw invalidOption('gateway', 'pattern', "must be an https URL, 'production' or 'sandbox'");
   }
   if (parsed.search !== '' || parsed.hash !== '' || parsed.username !== '' || parsed.password !== '') {
     throw invalidOption(

@@ -1,4 +1,5 @@
 import { COMMON_PARAMS } from '@aopkit/types';
+import { hasLoneSurrogate } from '../text/hasLoneSurrogate.js';
 
 /** What precedes the gateway's string in an `isv.invalid-signature` sub_msg. */
 const MARKER = '网关生成的验签字符串为';
@@ -8,13 +9,27 @@ const PAIR_BOUNDARY = new RegExp(`&(?=(?:${Object.keys(COMMON_PARAMS).join('|')}
 // Values that are credentials: name them, never show them.
 const HIDDEN = new Set(['app_auth_token', 'auth_token']);
 // Such a value in a sign string, up to the next parameter (`&` is `&amp;` in the gateway's sub_msg).
+// `[\s\S]`, not `.`: a value may hold a line break, and must be hidden all the same.
 const CREDENTIAL_VALUE = new RegExp(
-  `\\b(${[...HIDDEN].join('|')})=.*?(?=&(?:amp;)?(?:${Object.keys(COMMON_PARAMS).join('|')})=|$)`,
+  `\\b(${[...HIDDEN].join('|')})=[\\s\\S]*?(?=&(?:amp;)?(?:${Object.keys(COMMON_PARAMS).join('|')})=|$)`,
   'g',
 );
 
-/** `text` (a sign string, or a sub_msg quoting one) with credential values replaced by `[hidden]`. */
-export const hideCredentials = (text: string): string => text.replace(CREDENTIAL_VALUE, '$1=[hidden]');
+/**
+ * `text` (a sign string, or a sub_msg quoting one) with credential values replaced by `[hidden]`:
+ * first every occurrence of each known `secret` (as is, `&`-escaped as the gateway quotes it, and
+ * percent-encoded), wherever it stands, then whatever follows an `app_auth_token=` or `auth_token=`.
+ */
+export function hideCredentials(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    const forms = new Set([secret, secret.replaceAll('&', '&amp;')]);
+    if (!hasLoneSurrogate(secret)) forms.add(encodeURIComponent(secret));
+    for (const form of forms) out = out.replaceAll(form, '[hidden]');
+  }
+  return out.replace(CREDENTIAL_VALUE, '$1=[hidden]');
+}
 
 /**
  * The string the gateway verified, cut out of sub_msg, or undefined when it is not there. The

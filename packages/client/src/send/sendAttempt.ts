@@ -14,6 +14,8 @@ export interface PreparedSend {
   readonly encodeValue: ValueEncoder;
   /** Serialised (and encrypted) once: byte-identical on every attempt. */
   readonly bizContent: string;
+  /** The `user_id` the request names, if any: the answer must be for that user. */
+  readonly userId?: string | undefined;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
 }
@@ -23,7 +25,7 @@ const [VERSION] = COMMON_PARAMS.version.enum;
 
 /**
  * One attempt: a fresh Beijing timestamp, one signature over the canonical string, one POST, and
- * the response verified before it is read.
+ * the response verified before it is read, then checked to answer this request.
  */
 export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult> {
   const { options } = send;
@@ -51,8 +53,16 @@ export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult
     charset: options.charset,
     encodeValue: send.encodeValue,
     timeoutMs: send.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     signal: send.signal,
     fetch: options.fetch,
   });
-  return readResponse(rawBody, options.verifier, signString, options.encryptKey, options.charset);
+  return readResponse(rawBody, {
+    verifier: options.verifier,
+    clientSignString: signString,
+    encryptKey: options.encryptKey,
+    charset: options.charset,
+    userId: send.userId,
+    secrets: options.secrets,
+  });
 }

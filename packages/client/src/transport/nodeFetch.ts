@@ -1,3 +1,5 @@
+import { boundedResponses, concat, responseTooLarge } from './boundedBody.js';
+
 /** What the gateway exchange passes to a fetch: always a POST with a text body. */
 export interface GatewayRequestInit {
   readonly method: string;
@@ -6,6 +8,11 @@ export interface GatewayRequestInit {
   readonly signal: AbortSignal;
   /** Always `manual`: a redirect is reported, never followed (node:http never follows one). */
   readonly redirect?: 'manual';
+  /**
+   * The most body bytes to read; past it the request is destroyed and the call rejects with
+   * `ERR_RESPONSE_TOO_LARGE`. {@link nodeFetch} honours it; for other fetches the caller bounds the body.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /** The fetch shape postGateway calls: `globalThis.fetch` fits it, and so does {@link nodeFetch}. */
@@ -22,6 +29,7 @@ interface NodeIncoming {
 interface NodeOutgoing {
   on(event: 'error', listener: (error: Error) => void): this;
   end(body: string): void;
+  destroy(): void;
 }
 interface NodeHttpModule {
   request(
@@ -35,26 +43,18 @@ type GetBuiltinModule = (id: 'node:http' | 'node:https') => NodeHttpModule;
 // Statuses whose Response must have a null body (fetch spec).
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
-function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
-function toResponse(incoming: NodeIncoming, chunks: Uint8Array[]): Response {
+function toResponse(incoming: NodeIncoming, chunks: Uint8Array[], total: number): Response {
   const status = incoming.statusCode ?? 0;
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   // new Response() only takes 200-599; anything else reaches postGateway as a bad status all the same.
-  return new Response(NULL_BODY_STATUS.has(status) ? null : concat(chunks), {
+  const response = new Response(NULL_BODY_STATUS.has(status) ? null : concat(chunks, total), {
     status: status >= 200 && status <= 599 ? status : 599,
     headers,
   });
+  boundedResponses.add(response);
+  return response;
 }
 
 /**
@@ -64,7 +64,7 @@ function toResponse(incoming: NodeIncoming, chunks: Uint8Array[]): Response {
  * tracing agents) see every request. Keep-alive comes from Node's global agent.
  */
 export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
-  return (url, { method, headers, body, signal }) =>
+  return (url, { method, headers, body, signal, maxResponseBytes: limit = Number.POSITIVE_INFINITY }) =>
     new Promise<Response>((resolve, reject) => {
       const http = getBuiltinModule(url.startsWith('https:') ? 'node:https' : 'node:http');
       const flat: Record<string, string> = {};
@@ -74,10 +74,22 @@ export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
       // signal: Node destroys the request (and a response still streaming) when it aborts.
       const request = http.request(url, { method, headers: flat, signal }, (incoming) => {
         const chunks: Uint8Array[] = [];
-        incoming.on('data', (chunk) => chunks.push(chunk));
+        let total = 0;
+        // Past the limit: stop reading and destroy the request (its socket too), so an endless body
+        // costs at most `limit` bytes of memory.
+        const tooLarge = () => {
+          reject(responseTooLarge(limit, incoming.statusCode ?? 0)); // first: destroying may emit an error
+          request.destroy();
+        };
+        incoming.on('data', (chunk) => {
+          total += chunk.byteLength;
+          if (total > limit) tooLarge();
+          else chunks.push(chunk);
+        });
         incoming.on('end', () => {
+          if (total > limit) return; // rejected already
           try {
-            resolve(toResponse(incoming, chunks));
+            resolve(toResponse(incoming, chunks, total));
           } catch (error) {
             reject(error);
           }

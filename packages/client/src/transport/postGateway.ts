@@ -1,8 +1,11 @@
 import { loadCharsetDecoder } from '@aopkit/signer';
 import type { GatewayForm, paths } from '@aopkit/types';
 import { AlipayConnectionError } from '../errors/AlipayConnectionError.js';
+import { AlipayError } from '../errors/AlipayError.js';
 import { AlipayResponseError } from '../errors/AlipayResponseError.js';
 import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
+import { excerpt } from '../text/excerpt.js';
+import { boundedBody } from './boundedBody.js';
 import type { GatewayApi } from './createGatewayApi.js';
 import { defaultFetch, type GatewayFetch } from './nodeFetch.js';
 import type { ValueEncoder } from './valueEncoder.js';
@@ -17,16 +20,20 @@ export interface GatewayExchange {
   readonly charset: GatewayQuery['charset'];
   readonly encodeValue: ValueEncoder;
   readonly timeoutMs: number;
+  /** The most response-body bytes read, on every transport. */
+  readonly maxResponseBytes: number;
   readonly signal?: AbortSignal | undefined;
   /** The injected fetch; else {@link defaultFetch}'s choice, made per call. */
   readonly fetch?: typeof fetch | undefined;
 }
 
+// Bounded, and never String() of an arbitrary object (a null-prototype one throws TypeError).
 function describe(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? excerpt(cause, 200) : typeof cause;
   const inner = (cause as { cause?: { code?: unknown; message?: unknown } }).cause;
   const detail = inner?.code ?? inner?.message;
-  return detail === undefined ? cause.message : `${cause.message} (${String(detail)})`;
+  const shown = typeof detail === 'string' || typeof detail === 'number' ? ` (${detail})` : '';
+  return excerpt(`${cause.message}${shown}`, 200);
 }
 
 /**
@@ -35,7 +42,7 @@ function describe(cause: unknown): string {
  * body (as the Java SDK does). Rejects with a typed error; a user abort rejects with `signal.reason`.
  */
 export async function postGateway(api: GatewayApi, exchange: GatewayExchange): Promise<string> {
-  const { signal: userSignal, timeoutMs, encodeValue } = exchange;
+  const { signal: userSignal, timeoutMs, encodeValue, maxResponseBytes } = exchange;
   const utf8 = exchange.charset === 'utf-8';
   // fetch's text() is always UTF-8. A GBK / GB2312 gateway answers with Java's bytes, so read them as Java
   // does: WHATWG's TextDecoder('gbk') reads € (A2E3) and ♁ (A892) as other characters and has no GB2312
@@ -63,14 +70,20 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
       // with the body text, because undici's fetch(Request) re-streams the body at about twice the CPU.
       // Never follow a redirect: fetch would re-post the signed form (app_auth_token included) to
       // wherever Location points, or turn a 302 into a GET. A 3xx is reported, as node:http does.
-      fetch: (request) =>
-        fetchImpl(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body,
-          signal,
-          redirect: 'manual',
-        }),
+      // The body is read here, bounded, before openapi-fetch's text()/arrayBuffer() could read an
+      // endless one (node:http bounds its own as it reads).
+      fetch: async (request) =>
+        boundedBody(
+          await fetchImpl(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body,
+            signal,
+            redirect: 'manual',
+            maxResponseBytes,
+          }),
+          maxResponseBytes,
+        ),
     });
     const data: unknown = result.data;
     if (typeof data === 'string') text = data;
@@ -78,6 +91,7 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
   } catch (cause) {
     if (userSignal?.aborted) throw userSignal.reason;
     if (timeout.signal.aborted) throw new AlipayTimeoutError(timeoutMs, { cause });
+    if (cause instanceof AlipayError) throw cause; // the body over maxResponseBytes
     throw new AlipayConnectionError(`could not complete the request to the gateway: ${describe(cause)}`, {
       cause,
     });

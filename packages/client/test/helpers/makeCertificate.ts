@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 
 // Just enough DER to build a real self-signed X.509 v3 certificate, so certificate-mode tests can
 // sign responses with the private key behind the Alipay certificate.
@@ -33,9 +33,15 @@ const name = (cn: string) =>
     der(0x31, seq(der(0x06, CN), der(0x0c, utf8(cn)))),
   );
 
-/** A self-signed RSA-2048 certificate (PEM) and its private key (PKCS#8 PEM). */
-export function makeCertificate(commonName: string, serial: bigint) {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/**
+ * A self-signed RSA-2048 certificate (PEM) and its private key (PKCS#8 PEM): a new key, or the given
+ * PKCS#8 PEM one.
+ */
+export function makeCertificate(commonName: string, serial: bigint, keyPem?: string) {
+  const { privateKey, publicKey } =
+    keyPem === undefined
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : { privateKey: createPrivateKey(keyPem), publicKey: createPublicKey(keyPem) };
   const time = (s: string) => der(0x17, utf8(s));
   const tbs = seq(
     der(0xa0, integer(2n)),
