@@ -52,7 +52,7 @@ describe('a failure says how many attempts were made and whether a voucher may e
   });
 
   it('SYSTEM_ERROR three times with two retries: three attempts, a voucher may exist', async () => {
-    for (let i = 0; i < 3; i++) gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    for (let i = 0; i < 3; i++) gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     expect(await failure({ maxRetries: 2 })).toMatchObject({
       sub_code: 'SYSTEM_ERROR',
       attempts: 3,
@@ -62,7 +62,7 @@ describe('a failure says how many attempts were made and whether a voucher may e
 
   it('a dropped connection, then a verified refusal: two attempts, and the drop still counts', async () => {
     gateway.nextCall({ drop: 'after-issue' });
-    gateway.nextCall({ subCode: 'TEMPLATE_EXPIRED' });
+    gateway.nextCall({ sub_code: 'TEMPLATE_EXPIRED' });
     const error = await failure({ maxRetries: 2 });
     expect(error).toMatchObject({ sub_code: 'TEMPLATE_EXPIRED', attempts: 2, mayHaveIssued: true });
   });
@@ -192,7 +192,7 @@ describe('the final failure is logged no lower than the retries before it', () =
 
   it('retries at warn, the final failure at error, with attempts and mayHaveIssued', async () => {
     const { lines, logger } = recorder(['debug', 'warn', 'error']);
-    for (let i = 0; i < 2; i++) gateway.nextCall({ subCode: 'SYSTEM_ERROR' });
+    for (let i = 0; i < 2; i++) gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     await failure({ logger, maxRetries: 1 });
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^warn alipay call failed, retrying .*"attempt":1/);

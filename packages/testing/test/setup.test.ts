@@ -1,9 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 // The client is not a dependency of this package (it depends on this one): its source, by path.
 import { AlipayValidationError, createAlipayClient } from '../../client/src/index.js';
-import { DEMO_ALIPAY_KEYS, DEMO_APP_KEYS, FakeGatewayError, type RequestLogEntry } from '../src/index.js';
+import { DEMO_APP_KEYS, FakeGatewayError, type RequestLogEntry } from '../src/index.js';
 import { FAKE_GATEWAY_URL, type FakeGatewaySetup, setupFakeGateway } from '../src/setup/index.js';
 import { watchedClock } from './helpers/watch.js';
 
@@ -70,19 +71,25 @@ describe('setupFakeGateway', () => {
   });
 
   it('registers the app it is given: id, key pair, sign type, AES key', async () => {
+    // A pair of its own: the client refuses the fake Alipay key pair as an app's (its own key as Alipay's).
+    const pair = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const fake = setUp({
       fixtures,
       app: {
         appId: '2021009900000001',
-        privateKey: DEMO_ALIPAY_KEYS.privateKey, // any RSA pair other than the default one
-        publicKey: DEMO_ALIPAY_KEYS.publicKey,
+        privateKey: pair.privateKey,
+        publicKey: pair.publicKey,
         signType: 'RSA',
         encryptKey: true,
       },
     });
     expect(fake.clientOptions).toMatchObject({
       appId: '2021009900000001',
-      privateKey: DEMO_ALIPAY_KEYS.privateKey,
+      privateKey: pair.privateKey,
       signType: 'RSA',
       encryptKey: fake.app.encryptKey,
     });
