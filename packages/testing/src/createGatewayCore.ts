@@ -1,8 +1,9 @@
 import { certSerialNumber, rootCertSerialNumber } from '@aopkit/signer';
-import { stateRegistry } from './control/stateRegistry.js';
+import { type GatewayEvent, stateRegistry } from './control/stateRegistry.js';
 import { coreRegistry } from './coreRegistry.js';
 import { DROP } from './DROP.js';
 import type { FakeGatewayCore, FakeGatewayOptions } from './FakeGateway.js';
+import { checkFaultOptions } from './faults/checkFaultOptions.js';
 import { checkOptions } from './options/checkOptions.js';
 import { type Outcome, processRequest } from './pipeline/processRequest.js';
 import type { PipelineContext } from './pipeline/runPipeline.js';
@@ -43,6 +44,22 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
   let current = newEpoch();
   registry.load(fixtures.apps);
   const inFlight = new Set<Promise<unknown>>();
+  // The control API's event stream listens here; a listener that throws never breaks the gateway.
+  const listeners = new Set<(event: GatewayEvent) => void>();
+  const emit = (event: GatewayEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {}
+    }
+  };
+  /** `change` on the current epoch, then an event saying what changed (only when it did not throw). */
+  const changing =
+    <A extends unknown[]>(what: 'templates' | 'users' | 'script', change: (...args: A) => void) =>
+    (...args: A) => {
+      change(...args);
+      emit({ type: 'state', what });
+    };
 
   /** Runs one request from its arrival: it takes the current epoch and its seq now, before anything. */
   function arrive(read: () => Promise<RawRequest>): Promise<Outcome> {
@@ -52,7 +69,10 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
       const { outcome, entry } = await processRequest(ctx, signers, await read(), seq);
       epoch.log.complete(entry);
       // A request that outlived its epoch is not reported: its entry belongs to a log nobody reads.
-      if (epoch === current.epoch) onRequest?.(entry);
+      if (epoch === current.epoch) {
+        onRequest?.(entry);
+        emit({ type: 'request', entry });
+      }
       return outcome;
     })();
     inFlight.add(run);
@@ -89,11 +109,11 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     registerApp: (app) => registry.register(app),
     alipayPublicKey,
     ...(publicCert && rootCert ? { alipayPublicCert: publicCert, alipayRootCert: rootCert } : {}),
-    addTemplate: (template) => current.epoch.state.addTemplate(template),
-    addUser: (user) => current.epoch.state.addUser(user),
-    expireTemplate: (templateId) => current.epoch.state.expireTemplate(templateId),
-    freezeUser: (userId) => current.epoch.state.freezeUser(userId),
-    nextCall: (outcome) => current.epoch.faults.push(outcome),
+    addTemplate: changing('templates', (template) => current.epoch.state.addTemplate(template)),
+    addUser: changing('users', (user) => current.epoch.state.addUser(user)),
+    expireTemplate: changing('templates', (templateId) => current.epoch.state.expireTemplate(templateId)),
+    freezeUser: changing('users', (userId) => current.epoch.state.freezeUser(userId)),
+    nextCall: changing('script', (outcome) => current.epoch.faults.push(outcome)),
     get vouchers() {
       return current.epoch.state.vouchers;
     },
@@ -105,12 +125,26 @@ export function createGatewayCore(options: FakeGatewayOptions = {}): FakeGateway
     reset() {
       current = newEpoch();
       registry.load(fixtures.apps);
+      emit({ type: 'reset' });
     },
   };
   coreRegistry.set(gateway, core);
   stateRegistry.set(gateway, {
     templates: () => [...current.epoch.state.templates.values()].map((t) => ({ ...t })),
     users: () => current.epoch.state.listUsers(),
+    faults: () => current.epoch.faults.faults,
+    // Until the next reset, which restores the `faults` option (the state after start).
+    setFaults: (options) => {
+      const plan = checkFaultOptions(options);
+      current.epoch.faults.setFaults(plan);
+      emit({ type: 'state', what: 'faults' });
+      return plan;
+    },
+    scriptedCount: () => current.epoch.faults.scriptedCount,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   });
   return gateway;
 }

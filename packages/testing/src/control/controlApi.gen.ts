@@ -221,6 +221,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__aopkit/requests/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One gateway request in detail
+         * @description The log entry of request `seq`, with what the console shows of it: the canonical string the fake verified the signature over (built from the parameters as received; absent when the request was refused before the signature check) and the text of the answer sent (absent when the connection was dropped). The credentials `app_auth_token` and `auth_token` are `[redacted]` in all three.
+         */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__aopkit/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the seeded random fault settings
+         * @description The settings the seeded random faults follow now (the `faults` option, or what `PUT` set since the last reset), and how many scripted outcomes wait for the next calls.
+         */
+        get: operations["getFaults"];
+        /**
+         * Change the seeded random fault settings
+         * @description Replaces the settings, checked as the `faults` option of `createFakeGateway()` is (an unknown field or kind, a rate outside 0..1, a negative weight or latency is refused with 400, `ERR_FAKE_CONFIG`, naming the field). They last until the next reset, which restores the settings the fake started with. The random draws go on from where they were.
+         */
+        put: operations["setFaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__aopkit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the fake's changes as server-sent events
+         * @description A `text/event-stream` that stays open: one `data:` line of JSON per event, a `GatewayEvent`. A request logged (its entry), the state changed (templates, users, the script, the fault settings), or the fake reset. Lines starting with `:` are keep-alive comments. The console follows it; `EventSource` reconnects by itself.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__aopkit/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The console, a page to see and steer the fake in a browser
+         * @description One HTML page, served from the package itself (no CDN, no web font): the requests live, one request in detail, the vouchers, templates and users with their actions, the faults. Everything it does goes through this API.
+         */
+        get: operations["getConsole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -396,6 +480,54 @@ export interface components {
         };
         RequestList: {
             requests: components["schemas"]["RequestLogEntry"][];
+        };
+        RequestDetail: {
+            request: components["schemas"]["RequestLogEntry"];
+            /** @description The canonical string the signature was verified over, tokens `[redacted]`; absent when the request was refused before the signature check. */
+            verifiedString?: string;
+            /** @description The answer as sent; absent when the connection was dropped. */
+            response?: {
+                /** @description The body's text, tokens `[redacted]`. */
+                text: string;
+                /** @description Whether it carries a `sign`. */
+                signed: boolean;
+            };
+        };
+        /** @enum {string} */
+        FaultKind: "unknown-error" | "system-error" | "latency" | "drop-before" | "drop-after-issue";
+        /** @description The `faults` option of `createFakeGateway()`. */
+        FaultOptions: {
+            /** @description Probability 0..1 of a random fault per authenticated, well-formed request. */
+            rate: number;
+            /** @description Relative weights by kind; a kind left out never happens. Without it every kind weighs 1. */
+            kinds?: {
+                [key: string]: number;
+            };
+            latencyMs?: components["schemas"]["LatencyMs"];
+        };
+        FaultSettings: {
+            rate: number;
+            /** @description The weight of each kind that can happen (weights above 0 only). */
+            kinds: {
+                [key: string]: number;
+            };
+            latencyMs: number;
+            /** @description How many scripted outcomes wait for the next calls. */
+            scripted: number;
+        };
+        /** @description One event of `GET /__aopkit/events`. */
+        GatewayEvent: {
+            /** @constant */
+            type: "request";
+            request: components["schemas"]["RequestLogEntry"];
+        } | {
+            /** @constant */
+            type: "state";
+            /** @enum {string} */
+            what: "templates" | "users" | "script" | "faults";
+        } | {
+            /** @constant */
+            type: "reset";
         };
     };
     responses: {
@@ -743,6 +875,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestList"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's `seq`, as the log lists it. */
+                seq: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultSettings"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    setFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultOptions"];
+            };
+        };
+        responses: {
+            /** @description The settings now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["GatewayEvent"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             405: components["responses"]["MethodNotAllowed"];

@@ -1,8 +1,17 @@
 import { AopkitError } from '@aopkit/signer';
-import type { FakeGatewayCore, FakeTemplate, FakeUser, ScriptedOutcome } from '../FakeGateway.js';
+import type {
+  FakeGatewayCore,
+  FakeTemplate,
+  FakeUser,
+  RequestLogEntry,
+  ScriptedOutcome,
+} from '../FakeGateway.js';
 import { ControlError } from './ControlError.js';
 import { checkBody, parseJson } from './checkBody.js';
 import type { components } from './controlApi.gen.js';
+import { consolePage } from '../console/consolePage.js';
+import { requestExtras } from '../state/requestExtras.js';
+import { eventStream } from './eventStream.js';
 import type { RouteTable } from './routeTypes.js';
 import { type StateView, stateRegistry } from './stateRegistry.js';
 
@@ -36,6 +45,33 @@ const held = (t: FakeTemplate): Schemas['HeldTemplate'] => ({
   expired: t.expired ?? false,
 });
 const heldUser = (u: FakeUser): Schemas['HeldUser'] => ({ ...u, frozen: u.frozen ?? false });
+const logged = (r: RequestLogEntry): Schemas['RequestLogEntry'] => ({
+  ...r,
+  receivedAt: r.receivedAt.toISOString(),
+});
+
+function faultSettings(state: StateView): Schemas['FaultSettings'] {
+  const plan = state.faults();
+  return {
+    rate: plan?.rate ?? 0,
+    kinds: Object.fromEntries(plan?.weights ?? []),
+    latencyMs: plan?.latencyMs ?? 0,
+    scripted: state.scriptedCount(),
+  };
+}
+
+function detail(gateway: FakeGatewayCore, seq: string): Schemas['RequestDetail'] {
+  const entry = gateway.requests.find((r) => String(r.seq) === seq);
+  if (!entry) {
+    throw new ControlError(`no request #${seq} in the log (since the last reset)`, { code: 'ERR_CONTROL_NOT_FOUND' });
+  }
+  const extras = requestExtras.get(entry) ?? {};
+  return {
+    request: logged(entry),
+    ...(extras.verifiedString === undefined ? {} : { verifiedString: extras.verifiedString }),
+    ...(extras.responseText === undefined ? {} : { response: { text: extras.responseText, signed: entry.signed } }),
+  };
+}
 
 /** The control routes over one gateway, each typed by the operation the document declares. */
 function routesOf(gateway: FakeGatewayCore, state: () => StateView) {
@@ -112,14 +148,42 @@ function routesOf(gateway: FakeGatewayCore, state: () => StateView) {
       }),
     },
     '/__aopkit/requests': {
-      get: () => ({
-        requests: gateway.requests.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })),
-      }),
+      get: () => ({ requests: gateway.requests.map(logged) }),
+    },
+    '/__aopkit/requests/{seq}': {
+      get: ({ params }) => detail(gateway, params.seq),
+    },
+    '/__aopkit/faults': {
+      get: () => faultSettings(state()),
+      put: ({ body }) => {
+        // An empty body would read as "no faults option": refuse it rather than switch faults off.
+        if (body === undefined)
+          throw new ControlError('faults: send a JSON object such as {"rate":0.1,"latencyMs":100}', {
+            code: 'ERR_CONTROL_BAD_BODY',
+          });
+        state().setFaults(body);
+        return faultSettings(state());
+      },
+    },
+    '/__aopkit/events': {
+      get: ({ request }) => eventStream(state(), request.signal, logged),
+    },
+    '/__aopkit/console': {
+      get: () =>
+        new Response(consolePage(), {
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+            // The page loads nothing from elsewhere: only its own inline script and style, and this API.
+            'content-security-policy':
+              "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:",
+          },
+        }),
     },
   } satisfies RouteTable;
 }
 
-type AnyHandler = (call: { params: Record<string, string>; body: unknown }) => unknown;
+type AnyHandler = (call: { params: Record<string, string>; body: unknown; request: Request }) => unknown;
 
 interface Route {
   template: string;
@@ -146,7 +210,14 @@ function compile(template: string, methods: Record<string, AnyHandler>): Route {
 
 /** Every `METHOD path` a router serves, upper-case method first (for tests and messages). */
 export function controlRoutes(): string[] {
-  const none = () => ({ templates: () => [], users: () => [] });
+  const none = (): StateView => ({
+    templates: () => [],
+    users: () => [],
+    faults: () => undefined,
+    setFaults: () => undefined,
+    scriptedCount: () => 0,
+    subscribe: () => () => {},
+  });
   return Object.entries(routesOf({} as FakeGatewayCore, none)).flatMap(([path, methods]) =>
     Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );
@@ -230,7 +301,8 @@ export function createControlHandler(gateway: FakeGatewayCore): (request: Reques
         }
         const params = Object.fromEntries(route.names.map((name, i) => [name, decode(match[i + 1]!)]));
         const body = parseJson(await request.text());
-        return json(200, await handler({ params, body }));
+        const reply = await handler({ params, body, request });
+        return reply instanceof Response ? reply : json(200, reply);
       }
       throw new ControlError(`no control route ${request.method} ${pathname}; the routes: ${known}`, {
         code: 'ERR_CONTROL_NOT_FOUND',

@@ -11,10 +11,12 @@ type OperationsOf<Item> = {
     : never]: M extends keyof Item ? NonNullable<Item[M]> : never;
 };
 
-/** The JSON body of an operation's 200 answer. */
+/** The JSON body of an operation's 200 answer; a whole Response for one that is not JSON (a page, a stream). */
 export type ReplyOf<Op> = Op extends { responses: { 200: { content: { 'application/json': infer B } } } }
   ? B
-  : never;
+  : Op extends { responses: { 200: { content: Record<string, unknown> } } }
+    ? Response
+    : never;
 
 /** The path parameters of an operation (`{ template_id: string }`), or none. */
 export type PathParamsOf<Op> = Op extends { parameters: { path: infer P } }
@@ -26,6 +28,8 @@ export type PathParamsOf<Op> = Op extends { parameters: { path: infer P } }
 /** What a route handler gets: the decoded path parameters, and the body as parsed JSON (unchecked). */
 export interface Call<Op> {
   params: PathParamsOf<Op>;
+  /** The request itself (the event stream ends when its signal aborts). */
+  request: Request;
   /** The parsed JSON body; `undefined` when the request had none. Each handler checks its shape. */
   body: unknown;
 }

@@ -42,17 +42,37 @@ function kindOfScript(script: Script): FaultKind | undefined {
  * for the kind), so the same seed and the same request sequence always give the same faults.
  */
 export class FaultPlanner {
-  readonly #total: number;
+  #faults: FaultPlan | undefined;
+  #total = 0;
   readonly #rand: () => number;
   readonly #script: Plan[] = [];
 
   /** `faults` as checkFaultOptions returns it. */
   constructor(
     readonly seed: number,
-    readonly faults: FaultPlan | undefined,
+    faults: FaultPlan | undefined,
   ) {
-    this.#total = faults?.weights.reduce((sum, [, w]) => sum + w, 0) ?? 0;
     this.#rand = mulberry32(seed);
+    this.setFaults(faults);
+  }
+
+  /** The seeded fault settings in force (undefined: none). */
+  get faults(): FaultPlan | undefined {
+    return this.#faults;
+  }
+
+  /**
+   * Replaces the seeded fault settings (checked by checkFaultOptions). The random stream goes on where
+   * it was: changing the rate mid-run does not replay earlier draws.
+   */
+  setFaults(faults: FaultPlan | undefined): void {
+    this.#faults = faults;
+    this.#total = faults?.weights.reduce((sum, [, w]) => sum + w, 0) ?? 0;
+  }
+
+  /** How many scripted outcomes wait for the next calls. */
+  get scriptedCount(): number {
+    return this.#script.length;
   }
 
   /** Queues a scripted outcome, checked now: a malformed one throws FakeGatewayError (ERR_FAKE_SCRIPT). */

@@ -1,9 +1,11 @@
+import { canonicalize } from '@aopkit/signer';
 import { DROP } from '../DROP.js';
 import type { RequestLogEntry } from '../FakeGateway.js';
 import { type RawRequest, readParams } from '../request/readParams.js';
 import type { ResponseSigners } from '../response/createResponseSigners.js';
 import { type Rendered, renderResponse } from '../response/renderResponse.js';
-import { redactSecrets } from './redactSecrets.js';
+import { requestExtras } from '../state/requestExtras.js';
+import { REDACTED, redactSecrets, SECRET_PARAMS } from './redactSecrets.js';
 import { decide, type LogNotes, type PipelineContext } from './runPipeline.js';
 
 /** What a transport does with a request: send these bytes, or drop the connection. */
@@ -24,10 +26,14 @@ export async function processRequest(
   const receivedAt = ctx.now();
   const request = await readParams(raw);
   const notes: LogNotes = { scripted: false, signed: false };
-  const answer = await decide(ctx, request, notes);
+  const trace: { verified?: boolean } = {};
+  const answer = await decide(ctx, request, notes, trace);
   let outcome: Outcome = DROP;
+  let responseText: string | undefined;
   if (answer !== DROP) {
-    outcome = await renderResponse(answer, signers);
+    const rendered = await renderResponse(answer, signers);
+    outcome = { status: rendered.status, contentType: rendered.contentType, body: rendered.body };
+    responseText = redactText(rendered.text, request.params);
     notes.verdict ??= answer.verdict; // already set: the answer's, with secrets redacted
     notes.node = answer.node;
     notes.signed = answer.signed;
@@ -45,5 +51,23 @@ export async function processRequest(
     scripted: notes.scripted ?? false,
     durationMs: performance.now() - started,
   };
+  requestExtras.set(entry, {
+    ...(trace.verified ? { verifiedString: canonicalize(entry.params) } : {}),
+    ...(responseText === undefined ? {} : { responseText }),
+  });
   return { outcome, entry };
+}
+
+/** The answer's text with every secret parameter's value (as sent, JSON- or HTML-escaped) redacted. */
+function redactText(text: string, params: Readonly<Record<string, string>>): string {
+  let out = text;
+  for (const name of SECRET_PARAMS) {
+    const value = params[name];
+    if (!value || redactSecrets({ [name]: value })[name] === value) continue;
+    const json = JSON.stringify(value).slice(1, -1);
+    for (const form of new Set([value, json, value.replaceAll('&', '&amp;'), json.replaceAll('&', '&amp;')])) {
+      out = out.replaceAll(form, REDACTED);
+    }
+  }
+  return out;
 }

@@ -55,6 +55,7 @@ export async function decide(
   ctx: PipelineContext,
   request: RequestParams,
   notes: LogNotes,
+  trace: { verified?: boolean } = {},
 ): Promise<Answer | typeof DROP> {
   const { params, charset } = request;
   const node = params.method === METHOD ? RESPONSE_NODE : ERROR_RESPONSE_NODE;
@@ -89,6 +90,7 @@ export async function decide(
 
   if (!signType) return answer(verdictOf('isv.invalid-signature-type'), true);
   if (signType !== app.signType) return answer(verdictOf('isv.missing-signature-config'), true);
+  trace.verified = true; // the console shows the string verified, for this request on
   if (!(await app.verifierFor(charset).verify(canonicalize(params), params.sign!, signType))) {
     // The answer quotes the real string (PROTOCOL §6); the log gets it with tokens redacted.
     notes.verdict = invalidSignature(redactSecrets(params));

@@ -32,7 +32,10 @@ export interface Rendered {
  * base64 ciphertext of the node's JSON text, and the signature covers that token quotes included
  * (PROTOCOL §5: Java verifies the token, then decrypts).
  */
-export async function renderResponse(answer: Answer, signers: ResponseSigners): Promise<Rendered> {
+export async function renderResponse(
+  answer: Answer,
+  signers: ResponseSigners,
+): Promise<Rendered & { text: string }> {
   const plainText = JSON.stringify({ ...answer.verdict, ...answer.fields });
   const nodeText = answer.encryptKey
     ? JSON.stringify(await aesEncrypt(plainText, answer.encryptKey, { charset: answer.charset }))
@@ -51,5 +54,6 @@ export async function renderResponse(answer: Answer, signers: ResponseSigners): 
     status: 200,
     contentType: `text/html;charset=${answer.charset}`,
     body: await encodeText(text, answer.charset),
+    text,
   };
 }

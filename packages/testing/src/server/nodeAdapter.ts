@@ -43,13 +43,27 @@ export function writeOutcome(res: ServerResponse, outcome: Outcome): void {
   res.end(outcome.body);
 }
 
-/** Writes a Fetch API Response (the control API's) to Node's response. */
+/** Writes a Fetch API Response (the control API's) to Node's response; an event stream is piped as it comes. */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const body = new Uint8Array(await response.arrayBuffer());
   const headers: Record<string, string | number> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    res.writeHead(response.status, headers);
+    res.flushHeaders();
+    const reader = response.body.getReader();
+    // The client went away (or the server closed it): end the stream, which unsubscribes it.
+    res.on('close', () => reader.cancel().catch(() => {}));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+    res.end();
+    return;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
   res.writeHead(response.status, { ...headers, 'content-length': body.byteLength });
   res.end(body);
 }
