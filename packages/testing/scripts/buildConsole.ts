@@ -25,7 +25,5 @@ export async function buildConsoleHtml(): Promise<string> {
   const html = await readFile(new URL('console.html', PAGE), 'utf8');
   // `</` inside the script or style would end its element early.
   const js = bundled.outputFiles[0]!.text.trim().replaceAll('</', '<\\/');
-  return html
-    .replace('/*CSS*/', () => css.code.trim().replaceAll('</', '<\\/'))
-    .replace('/*JS*/', () => js);
+  return html.replace('/*CSS*/', () => css.code.trim().replaceAll('</', '<\\/')).replace('/*JS*/', () => js);
 }

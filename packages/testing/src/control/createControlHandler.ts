@@ -1,4 +1,5 @@
 import { AopkitError } from '@aopkit/signer';
+import { consolePage } from '../console/consolePage.js';
 import type {
   FakeGatewayCore,
   FakeTemplate,
@@ -6,11 +7,11 @@ import type {
   RequestLogEntry,
   ScriptedOutcome,
 } from '../FakeGateway.js';
+import { DEFAULT_LATENCY_MS } from '../faults/checkFaultOptions.js';
+import { requestExtras } from '../state/requestExtras.js';
 import { ControlError } from './ControlError.js';
 import { checkBody, parseJson } from './checkBody.js';
 import type { components } from './controlApi.gen.js';
-import { consolePage } from '../console/consolePage.js';
-import { requestExtras } from '../state/requestExtras.js';
 import { eventStream } from './eventStream.js';
 import type { RouteTable } from './routeTypes.js';
 import { type StateView, stateRegistry } from './stateRegistry.js';
@@ -55,7 +56,7 @@ function faultSettings(state: StateView): Schemas['FaultSettings'] {
   return {
     rate: plan?.rate ?? 0,
     kinds: Object.fromEntries(plan?.weights ?? []),
-    latencyMs: plan?.latencyMs ?? 0,
+    latencyMs: plan?.latencyMs ?? DEFAULT_LATENCY_MS,
     scripted: state.scriptedCount(),
   };
 }
@@ -63,13 +64,17 @@ function faultSettings(state: StateView): Schemas['FaultSettings'] {
 function detail(gateway: FakeGatewayCore, seq: string): Schemas['RequestDetail'] {
   const entry = gateway.requests.find((r) => String(r.seq) === seq);
   if (!entry) {
-    throw new ControlError(`no request #${seq} in the log (since the last reset)`, { code: 'ERR_CONTROL_NOT_FOUND' });
+    throw new ControlError(`no request #${seq} in the log (since the last reset)`, {
+      code: 'ERR_CONTROL_NOT_FOUND',
+    });
   }
   const extras = requestExtras.get(entry) ?? {};
   return {
     request: logged(entry),
     ...(extras.verifiedString === undefined ? {} : { verifiedString: extras.verifiedString }),
-    ...(extras.responseText === undefined ? {} : { response: { text: extras.responseText, signed: entry.signed } }),
+    ...(extras.responseText === undefined
+      ? {}
+      : { response: { text: extras.responseText, signed: entry.signed } }),
   };
 }
 

@@ -12,7 +12,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'drop-after-issue',
 ];
 const KEYS = ['rate', 'kinds', 'latencyMs'] as const satisfies readonly (keyof FaultOptions)[];
-const DEFAULT_LATENCY_MS = 100;
+/** The delay of a `latency` fault when `faults.latencyMs` is not given. */
+export const DEFAULT_LATENCY_MS = 100;
 
 /** Seeded faults once checked: the rate, the kinds that can happen with their weights, the delay. */
 export interface FaultPlan {

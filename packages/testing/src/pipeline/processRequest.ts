@@ -65,7 +65,12 @@ function redactText(text: string, params: Readonly<Record<string, string>>): str
     const value = params[name];
     if (!value || redactSecrets({ [name]: value })[name] === value) continue;
     const json = JSON.stringify(value).slice(1, -1);
-    for (const form of new Set([value, json, value.replaceAll('&', '&amp;'), json.replaceAll('&', '&amp;')])) {
+    for (const form of new Set([
+      value,
+      json,
+      value.replaceAll('&', '&amp;'),
+      json.replaceAll('&', '&amp;'),
+    ])) {
       out = out.replaceAll(form, REDACTED);
     }
   }

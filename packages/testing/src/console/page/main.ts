@@ -74,7 +74,10 @@ function requestRow(r: LoggedRequest): HTMLTableRowElement {
           open();
         } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           e.preventDefault();
-          const row = e.key === 'ArrowDown' ? (e.currentTarget as HTMLElement).nextElementSibling : (e.currentTarget as HTMLElement).previousElementSibling;
+          const row =
+            e.key === 'ArrowDown'
+              ? (e.currentTarget as HTMLElement).nextElementSibling
+              : (e.currentTarget as HTMLElement).previousElementSibling;
           (row as HTMLElement | null)?.focus();
         }
       },
@@ -87,7 +90,7 @@ function requestRow(r: LoggedRequest): HTMLTableRowElement {
     h('td', { class: 'mono' }, identityOf(biz)),
     h('td', { class: 'outcome' }, outcomeText(r)),
     h('td', { class: 'num' }, r.durationMs === undefined ? '' : `${Math.round(r.durationMs)} ms`),
-    h('td', null, r.fault ? `${r.fault}${r.scripted ? ' (scripted)' : ''}` : ''),
+    h('td', { class: 'fault' }, r.fault ? `${r.fault}${r.scripted ? ' (scripted)' : ''}` : ''),
     h(
       'td',
       { class: `sig ${sig}`, title: `signature ${sig}` },
@@ -98,7 +101,9 @@ function requestRow(r: LoggedRequest): HTMLTableRowElement {
 
 function renderRequests(): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.seq;
-  const apps = [...new Set(state.requests.map((r) => r.app_id ?? r.params.app_id ?? '').filter(Boolean))].sort();
+  const apps = [
+    ...new Set(state.requests.map((r) => r.app_id ?? r.params.app_id ?? '').filter(Boolean)),
+  ].sort();
   const appSelect = $('filter-app') as HTMLSelectElement;
   fill(
     appSelect,
@@ -110,7 +115,17 @@ function renderRequests(): void {
   fill(
     $('requests-body'),
     rows.length === 0
-      ? h('tr', null, h('td', { colspan: 10, class: 'empty' }, state.requests.length ? 'No request matches the filters.' : 'No request yet: send one to the gateway URL.'))
+      ? h(
+          'tr',
+          null,
+          h(
+            'td',
+            { colspan: 10, class: 'empty' },
+            state.requests.length
+              ? 'No request matches the filters.'
+              : 'No request yet: send one to the gateway URL.',
+          ),
+        )
       : rows.map(requestRow),
   );
   $('request-count').textContent = `${rows.length} of ${state.requests.length}`;
@@ -131,7 +146,14 @@ function renderDetail(): void {
   const d = state.detail;
   const panel = $('detail');
   if (!d) {
-    fill(panel, h('p', { class: 'empty' }, 'Open a request (click it, or focus it and press Enter) to see what the fake received, verified and sent.'));
+    fill(
+      panel,
+      h(
+        'p',
+        { class: 'empty' },
+        'Open a request (click it, or focus it and press Enter) to see what the fake received, verified and sent.',
+      ),
+    );
     return;
   }
   const r = d.request;
@@ -141,7 +163,13 @@ function renderDetail(): void {
   fill(
     panel,
     h('h2', null, `Request #${r.seq}: ${outcomeText(r)}`),
-    r.verdict?.sub_msg ? h('p', { class: 'submsg' }, r.verdict.sub_msg.length > 200 ? `${r.verdict.sub_msg.slice(0, 200)}…` : r.verdict.sub_msg) : null,
+    r.verdict?.sub_msg
+      ? h(
+          'p',
+          { class: 'submsg' },
+          r.verdict.sub_msg.length > 200 ? `${r.verdict.sub_msg.slice(0, 200)}…` : r.verdict.sub_msg,
+        )
+      : null,
     h(
       'dl',
       { class: 'facts' },
@@ -176,30 +204,74 @@ function renderDetail(): void {
         ),
       ),
     ),
-    h('h3', { id: 'verified-heading' }, invalid ? 'The string the fake verified (the signature did not match it)' : 'The string the fake verified'),
+    h(
+      'h3',
+      { id: 'verified-heading' },
+      invalid
+        ? 'The string the fake verified (the signature did not match it)'
+        : 'The string the fake verified',
+    ),
     d.verifiedString === undefined
       ? h('p', { class: 'empty' }, 'None: the request was answered before its signature was checked.')
       : [
           h(
             'pre',
-            { class: `verified${invalid ? ' invalid' : ''}`, 'aria-labelledby': 'verified-heading', tabindex: 0 },
-            piecesOf(d.verifiedString, params).map((p) => (p.mark ? h('mark', { class: p.mark }, p.text) : p.text)),
+            {
+              class: `verified${invalid ? ' invalid' : ''}`,
+              'aria-labelledby': 'verified-heading',
+              tabindex: 0,
+            },
+            piecesOf(d.verifiedString, params).map((p) =>
+              p.mark ? h('mark', { class: p.mark }, p.text) : p.text,
+            ),
           ),
           invalid
             ? h(
                 'ul',
                 { class: 'hints' },
-                h('li', null, 'Compare it with the string your code signed: ', h('mark', { class: 'separator' }, '&'), ' joins parameters, sorted by name.'),
-                h('li', null, 'charset: ', h('mark', { class: 'charset' }, params.charset ?? '(none)'), ' — the casing and the name are signed as sent.'),
-                h('li', null, empty.length ? `Left out, empty: ${empty.join(', ')} (sign them only if not empty).` : 'No empty parameter was left out.'),
-                d.verifiedString.includes('&amp;') ? h('li', null, 'A value holds ', h('mark', { class: 'amp' }, '&amp;'), ': an HTML-escaped ampersand was signed as is.') : null,
+                h(
+                  'li',
+                  null,
+                  'Compare it with the string your code signed: ',
+                  h('mark', { class: 'separator' }, '&'),
+                  ' joins parameters, sorted by name.',
+                ),
+                h(
+                  'li',
+                  null,
+                  'charset: ',
+                  h('mark', { class: 'charset' }, params.charset ?? '(none)'),
+                  ' — the casing and the name are signed as sent.',
+                ),
+                h(
+                  'li',
+                  null,
+                  empty.length
+                    ? `Left out, empty: ${empty.join(', ')} (sign them only if not empty).`
+                    : 'No empty parameter was left out.',
+                ),
+                d.verifiedString.includes('&amp;')
+                  ? h(
+                      'li',
+                      null,
+                      'A value holds ',
+                      h('mark', { class: 'amp' }, '&amp;'),
+                      ': an HTML-escaped ampersand was signed as is.',
+                    )
+                  : null,
               )
             : null,
         ],
     h('h3', null, 'The answer sent'),
     d.response
       ? [
-          h('p', null, d.response.signed ? 'Signed with the fake Alipay key (sign covers the response node as sent).' : 'Not signed (the real gateway does not sign this answer).'),
+          h(
+            'p',
+            null,
+            d.response.signed
+              ? 'Signed with the fake Alipay key (sign covers the response node as sent).'
+              : 'Not signed (the real gateway does not sign this answer).',
+          ),
           h('pre', { class: 'answer', tabindex: 0 }, d.response.text),
         ]
       : h('p', { class: 'empty' }, 'None: the connection was dropped.'),
@@ -209,19 +281,25 @@ function renderDetail(): void {
 // --- vouchers, templates, users ---
 
 function renderVouchers(): void {
-  const sorted = [...state.vouchers].sort((a, b) => a.template_id.localeCompare(b.template_id) || a.user_id.localeCompare(b.user_id));
+  const sorted = [...state.vouchers].sort(
+    (a, b) => a.template_id.localeCompare(b.template_id) || a.user_id.localeCompare(b.user_id),
+  );
   fill(
     $('vouchers-body'),
     sorted.length === 0
-      ? h('tr', null, h('td', { colspan: 4, class: 'empty' }, 'None issued yet.'))
+      ? h('li', { class: 'empty' }, 'None issued yet.')
       : sorted.map((v) =>
           h(
-            'tr',
-            null,
-            h('td', { class: 'mono' }, v.template_id),
-            h('td', { class: 'mono' }, v.user_id),
-            h('td', { class: 'mono', title: 'idempotency key: template_id + out_biz_no' }, `${v.template_id} + ${v.out_biz_no}`),
-            h('td', { class: 'mono' }, v.voucher_id),
+            'li',
+            { class: 'voucher' },
+            h('span', { class: 'mono' }, v.template_id),
+            h('span', { class: 'mono' }, v.user_id),
+            h(
+              'span',
+              { class: 'mono key', title: 'idempotency key: template_id + out_biz_no' },
+              `key ${v.template_id} + ${v.out_biz_no}`,
+            ),
+            h('span', { class: 'mono muted' }, v.voucher_id),
           ),
         ),
   );
@@ -283,7 +361,8 @@ const KINDS = ['unknown-error', 'system-error', 'latency', 'drop-before', 'drop-
 function renderFaults(): void {
   const f = state.faults;
   if (!f) return;
-  $('scripted-count').textContent = f.scripted === 0 ? 'nothing scripted' : `${f.scripted} scripted call${f.scripted > 1 ? 's' : ''} waiting`;
+  $('scripted-count').textContent =
+    f.scripted === 0 ? 'nothing scripted' : `${f.scripted} scripted call${f.scripted > 1 ? 's' : ''} waiting`;
   // The form shows what is in force, unless the user is typing in it.
   if ($('faults-form').contains(document.activeElement)) return;
   ($('fault-rate') as HTMLInputElement).value = String(f.rate);
@@ -294,7 +373,11 @@ function renderFaults(): void {
 }
 
 function script(label: string, outcome: Schemas['ScriptedOutcome']): Child {
-  return h('button', { type: 'button', onclick: () => act(`next call: ${label}`, () => api.nextCall(outcome)) }, label);
+  return h(
+    'button',
+    { type: 'button', onclick: () => act(`next call: ${label}`, () => api.nextCall(outcome)) },
+    label,
+  );
 }
 
 function buildFaults(): void {
@@ -317,11 +400,15 @@ function buildFaults(): void {
   });
   fill(
     $('fault-kinds'),
-    KINDS.map((kind) => h('label', null, h('input', { type: 'checkbox', id: `kind-${kind}`, checked: true }), ` ${kind}`)),
+    KINDS.map((kind) =>
+      h('label', null, h('input', { type: 'checkbox', id: `kind-${kind}`, checked: true }), ` ${kind}`),
+    ),
   );
   $('faults-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const kinds = Object.fromEntries(KINDS.filter((k) => ($(`kind-${k}`) as HTMLInputElement).checked).map((k) => [k, 1]));
+    const kinds = Object.fromEntries(
+      KINDS.filter((k) => ($(`kind-${k}`) as HTMLInputElement).checked).map((k) => [k, 1]),
+    );
     const faults: Schemas['FaultOptions'] = {
       rate: Number(($('fault-rate') as HTMLInputElement).value),
       latencyMs: Number(($('fault-latency') as HTMLInputElement).value),
