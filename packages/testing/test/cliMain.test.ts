@@ -84,6 +84,7 @@ describe('CLI main(argv, io), in-process', () => {
       event: 'listening',
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/gateway\.do$/),
       controlUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__aopkit\/$/),
+      consoleUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__aopkit\/console$/),
       appId: demoFixtures.apps[0].appId,
       signType: 'RSA2',
       appPrivateKey: DEMO_APP_KEYS.privateKey,
@@ -161,6 +162,15 @@ describe('CLI main(argv, io), in-process', () => {
     const banner = JSON.parse(stdout.text.split('\n')[0]!);
     expect(await readFile(join(dir, 'app-private-key.pem'), 'utf8')).toBe(banner.appPrivateKey);
     expect(banner.appPrivateKey).not.toBe(DEMO_APP_KEYS.privateKey);
+  });
+
+  it('the text banner names the console, and the page is served there', async () => {
+    const { stdout } = await startMain(['--port', '0']);
+    const consoleUrl = /console: +(\S+) \(open it in a browser/.exec(stdout.text)?.[1];
+    expect(consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__aopkit\/console$/);
+    const page = await fetch(consoleUrl!);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>aopkit fake gateway — console</title>');
   });
 
   it('isv.invalid-signature: the log line shows the string the fake verified, tokens redacted', async () => {

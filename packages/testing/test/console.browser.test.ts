@@ -49,7 +49,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function client(privateKey = DEMO_APP_KEYS.privateKey) {
+function client(privateKey: string = DEMO_APP_KEYS.privateKey) {
   return createAlipayClient({
     appId,
     privateKey,

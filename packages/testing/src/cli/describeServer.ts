@@ -5,6 +5,8 @@ import type { KeyFiles } from './writeKeysDir.js';
 export interface ServerFacts {
   url: string;
   controlUrl: string;
+  /** The console page, in a browser: the requests live, the state, the faults. */
+  consoleUrl: string;
   /** The app a client signs with: the first of the fixtures, or one registered at start. */
   app: Pick<FakeApp, 'appId' | 'privateKey' | 'signType' | 'encryptKey'>;
   otherApps: readonly FakeApp[];
@@ -39,6 +41,7 @@ export function describeServer(facts: ServerFacts): string {
     '',
     `gateway URL: ${facts.url}`,
     `control API: ${facts.controlUrl} (reset, next-call, vouchers, requests, templates, users, apps)`,
+    `console:     ${facts.consoleUrl} (open it in a browser: requests live, state, faults)`,
     `app_id:      ${app.appId} (sign_type ${app.signType ?? 'RSA2'})`,
     '',
     'NOTE: the keys below are FAKE TEST KEYS, printed on purpose. They only work with this fake;',
@@ -70,6 +73,7 @@ export function describeServerJson(facts: ServerFacts) {
     event: 'listening' as const,
     url: facts.url,
     controlUrl: facts.controlUrl,
+    consoleUrl: facts.consoleUrl,
     appId: app.appId,
     signType: app.signType ?? 'RSA2',
     ...(app.privateKey === undefined ? {} : { appPrivateKey: app.privateKey }),

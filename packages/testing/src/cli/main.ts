@@ -77,6 +77,7 @@ async function start(options: CliOptions, io: Io): Promise<FakeGatewayServer> {
     const facts: ServerFacts = {
       url: server.url,
       controlUrl: server.controlUrl,
+      consoleUrl: `${server.controlUrl}console`,
       app,
       otherApps,
       alipayPublicKey: gateway.alipayPublicKey,
