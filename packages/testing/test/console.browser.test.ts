@@ -170,6 +170,12 @@ describe('the console, in headless Chromium', () => {
       '"sub_code":"isv.invalid-signature"',
     );
     await shot('console-wide.png');
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await page.screenshot({
+      path: new URL('console-readme.png', SHOTS).pathname,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1060 },
+    });
 
     await page.setViewportSize({ width: 420, height: 900 });
     await shot('console-narrow.png');

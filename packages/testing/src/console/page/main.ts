@@ -94,7 +94,11 @@ function requestRow(r: LoggedRequest): HTMLTableRowElement {
     h(
       'td',
       { class: `sig ${sig}`, title: `signature ${sig}` },
-      sig === 'verified' ? '✓ verified' : sig === 'invalid' ? '✗ invalid' : '– not checked',
+      sig === 'verified'
+        ? ['✓', h('span', { class: 'sr' }, ' verified')]
+        : sig === 'invalid'
+          ? ['✗', h('span', { class: 'sr' }, ' invalid')]
+          : ['–', h('span', { class: 'sr' }, ' not checked')],
     ),
   );
 }
