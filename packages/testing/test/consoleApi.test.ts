@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { canonicalize } from '@aopkit/signer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_HTML } from '../src/console/assets.gen.js';
 import { demoFixtures } from '../src/demoFixtures.js';
 import { type FakeGatewayServer, startFakeGatewayServer } from '../src/server/startFakeGatewayServer.js';
 import { demoApp, okBiz } from './helpers/app.js';
@@ -162,5 +165,13 @@ describe('GET /__aopkit/console', () => {
     expect(html).toContain('<script>');
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).not.toMatch(/@import|@font-face|url\(/);
+  });
+
+  it('is as small as the README says (its size, rounded to the kB, raw and gzipped)', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const kb = (bytes: number) => Math.round(bytes / 1000);
+    expect(readme).toContain(
+      `about ${kb(Buffer.byteLength(CONSOLE_HTML))} kB (${kb(gzipSync(CONSOLE_HTML).length)} kB gzipped)`,
+    );
   });
 });
