@@ -181,4 +181,16 @@ describe('the console, in headless Chromium', () => {
     await shot('console-narrow.png');
     expect(pageErrors).toEqual([]);
   });
+
+  it('resets the fake from the page: the list and the opened request clear, the template is back', async () => {
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await page.getByRole('button', { name: 'Reset the fake' }).click();
+    await expect.poll(() => page.locator('#requests-body').textContent()).toContain('No request yet');
+    expect(server.gateway.requests).toEqual([]);
+    expect(await page.locator('#detail').textContent()).toContain('Open a request');
+    await expect
+      .poll(() => page.locator('#templates-list li', { hasText: 'TPL_WELCOME' }).textContent())
+      .toContain('active');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { canonicalize } from '@aopkit/signer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_HTML } from '../src/console/assets.gen.js';
+import { stateRegistry } from '../src/control/stateRegistry.js';
 import { demoFixtures } from '../src/demoFixtures.js';
 import { type FakeGatewayServer, startFakeGatewayServer } from '../src/server/startFakeGatewayServer.js';
 import { demoApp, okBiz } from './helpers/app.js';
@@ -151,6 +152,32 @@ describe('GET /__aopkit/events', () => {
     ]);
     abort.abort();
     await reader.cancel().catch(() => {});
+  });
+});
+
+describe('GET /__aopkit/events, a client gone', () => {
+  it('stops listening to the gateway once the client closes the stream', async () => {
+    const view = stateRegistry.get(server.gateway)!;
+    const subscribe = view.subscribe;
+    let listening = 0;
+    view.subscribe = (listener) => {
+      listening++;
+      const off = subscribe(listener);
+      return () => {
+        listening--;
+        off();
+      };
+    };
+    try {
+      const abort = new AbortController();
+      const res = await fetch(new URL('events', server.controlUrl), { signal: abort.signal });
+      await res.body!.getReader().read(); // the first comment: connected
+      expect(listening).toBe(1);
+      abort.abort();
+      await expect.poll(() => listening).toBe(0);
+    } finally {
+      view.subscribe = subscribe;
+    }
   });
 });
 
