@@ -21,7 +21,8 @@ export const USAGE = `Usage: aopkit-fake-gateway [options]
 
 A fake Alipay gateway (alipay.marketing.voucher.send) on loopback, with real RSA signatures.
 It serves the gateway at /gateway.do and its control API (reset, script the next call, read
-vouchers and requests, add templates and users) under /__aopkit/.
+vouchers and requests, add templates and users) under /__aopkit/, and a console to see and
+steer it in a browser at /__aopkit/console.
 
 Options:
   --port <n>          port to listen on (default 8080; 0 = any free port)

@@ -455,6 +455,8 @@ const loadAll = () => Promise.all(Object.values(loaders).map((load) => load()));
 
 function onEvent(event: Schemas['GatewayEvent']): void {
   if (event.type === 'request') {
+    // A reload on (re)connect may already list it.
+    state.requests = state.requests.filter((r) => r.seq !== event.request.seq);
     const at = state.requests.findIndex((r) => r.seq < event.request.seq);
     state.requests.splice(at === -1 ? state.requests.length : at, 0, event.request);
     renderRequests();
