@@ -8,10 +8,8 @@ const PRISM = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta
 export interface Prism {
   /** `http://127.0.0.1:PORT` */
   readonly origin: string;
-  /** Everything Prism printed: its validator logs each violation here too. */
+  /** Everything Prism printed (shown when it fails to start). */
   readonly log: string[];
-  /** The lines of the log that report a request or response violation. */
-  violations(): string[];
   stop(): Promise<void>;
 }
 
@@ -25,7 +23,7 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts `prism proxy --errors SPEC UPSTREAM` (a validating proxy: a request violation is answered 422,
- * a response violation 500, each listed in an `sl-violations` header) or `prism mock SPEC`.
+ * a response violation 500 with an `sl-violations` header) or `prism mock SPEC`.
  */
 export async function startPrism(
   args: { mode: 'proxy'; spec: string; upstream: string } | { mode: 'mock'; spec: string },
@@ -55,7 +53,6 @@ export async function startPrism(
   return {
     origin: `http://127.0.0.1:${port}`,
     log,
-    violations: () => log.filter((line) => /violation/i.test(line)),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -63,12 +60,26 @@ export async function startPrism(
   };
 }
 
-/** A fetch that records the `sl-violations` header and the status of every answer that carries one. */
-export function recordingFetch(seen: string[]): typeof fetch {
+/**
+ * A fetch that records every answer that breaks the spec: one carrying Prism's `sl-violations` header
+ * (with its status), and, given `checkAnswer`, one whose JSON text does not follow the answer schema.
+ */
+export function recordingFetch(seen: string[], checkAnswer?: (text: string) => string): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
+    // Prism lists a response violation in sl-violations; it refuses a request violation with a 422
+    // problem+json body and no such header. The gateway itself answers everything with 200.
     const violations = response.headers.get('sl-violations');
     if (violations !== null) seen.push(`${response.status} ${violations}`);
+    else if (response.status !== 200) seen.push(`${response.status} ${await response.clone().text()}`);
+    const type = response.headers.get('content-type') ?? '';
+    if (checkAnswer && /^text\/html/i.test(type)) {
+      // Read in the charset the answer names (text/html;charset=gbk for a GBK request).
+      const charset = /charset=([\w-]+)/i.exec(type)?.[1] ?? 'utf-8';
+      const text = new TextDecoder(charset).decode(await response.clone().arrayBuffer());
+      const problems = checkAnswer(text);
+      if (problems !== '') seen.push(`answer: ${problems}`);
+    }
     return response;
   };
 }
