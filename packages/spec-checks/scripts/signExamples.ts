@@ -12,7 +12,7 @@ if (fresh === current) {
   console.log('up to date: spec example signatures');
 } else if (process.argv.includes('--check')) {
   console.error('The spec example answers are not signed as a fresh signing signs them.');
-  console.error('Run `pnpm --filter @aopkit/spec-checks generate` and commit the spec.');
+  console.error('Run `pnpm --filter @aopkit/spec-checks sign:examples` and commit the spec.');
   process.exitCode = 1;
 } else {
   await writeFile(SPEC_PATH, fresh);
