@@ -248,7 +248,12 @@ function responseBodySchema(spec: JsonObject, operation: JsonObject, opPointer: 
   const body = derefObject(spec, media.node.schema, `${mediaAt}/schema`, 'response body schema');
   // A text/html body is a string to a validator: its JSON is described by contentSchema.
   if (body.node.type !== 'string') return body;
-  return derefObject(spec, body.node.contentSchema, `${body.pointer}/contentSchema`, 'response body contentSchema');
+  return derefObject(
+    spec,
+    body.node.contentSchema,
+    `${body.pointer}/contentSchema`,
+    'response body contentSchema',
+  );
 }
 
 /** The fields the operation adds to the common result; required = present on success (`then.required`). */

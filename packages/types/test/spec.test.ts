@@ -46,7 +46,10 @@ function resolved<T extends object>(node: T): T {
   return ref
     .slice(2)
     .split('/')
-    .reduce<unknown>((at, key) => (at as JsonObject)[key.replaceAll('~1', '/').replaceAll('~0', '~')], spec) as T;
+    .reduce<unknown>(
+      (at, key) => (at as JsonObject)[key.replaceAll('~1', '/').replaceAll('~0', '~')],
+      spec,
+    ) as T;
 }
 
 /** The named examples of each media type of the operation, with the pointer of the media type's schema. */
@@ -57,7 +60,10 @@ function mediaTypeExamples(): [string, string, unknown][] {
     resolved((post.post.responses as JsonObject)['200'] as JsonObject).content,
   ] as Record<
     string,
-    { schema: { $ref?: string; contentSchema?: { $ref: string } }; examples: Record<string, { value: unknown }> }
+    {
+      schema: { $ref?: string; contentSchema?: { $ref: string } };
+      examples: Record<string, { value: unknown }>;
+    }
   >[];
   // An answer is served as text/html: its examples are the raw JSON text, its schema the contentSchema.
   return bodies.flatMap((content) =>
@@ -80,7 +86,14 @@ beforeAll(async () => {
   // strictRequired would reject the "at least one of" idiom (anyOf branches that only list required).
   ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
   // The spec's vendor extensions are annotations; `components` holds the schemas the $refs point into.
-  ajv.addVocabulary(['components', 'x-identity-priority', 'x-aopkit-sends', 'x-length-unit', 'x-result-codes', 'x-sub-codes']);
+  ajv.addVocabulary([
+    'components',
+    'x-identity-priority',
+    'x-aopkit-sends',
+    'x-length-unit',
+    'x-result-codes',
+    'x-sub-codes',
+  ]);
   ajv.addSchema({ $id: ROOT, components: spec.components });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
-  COMMON_PARAMS,
   Charset,
+  COMMON_PARAMS,
   CommonRequestParams,
   ErrorResponse,
   GatewayForm,
