@@ -227,6 +227,23 @@ describe('requests spelled as the Java SDK spells them, through Prism to the fak
     expect(await verifiedNode(response)).toMatchObject({ code: '10000', user_id: USER.user_id });
   });
 
+  it('without app_id: the unsigned isv.missing-app-id answer passes too', async () => {
+    const { app_id: _appId, ...params } = javaParams(outBizNo());
+    const response = await recordingFetch(seen, checkAnswer)(gatewayUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body: form(params),
+    });
+    expect(response.status).toBe(200);
+    const body = JSON.parse(await response.text());
+    // Under the method's node, as public captures of the real gateway show errors before any app is known.
+    expect(body.alipay_marketing_voucher_send_response).toMatchObject({
+      code: '40001',
+      sub_code: 'isv.missing-app-id',
+      sub_msg: '缺少AppID参数',
+    });
+  });
+
   it('GET with every parameter in the query', async () => {
     const response = await recordingFetch(
       seen,
