@@ -31,7 +31,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Every common request parameter (公共请求参数) the gateway reads for a call, whether it came in the query or in the form body. All of them except `sign` are signed. The query parameters of the operation reference these properties, so this object is the one place their rules live.
+         * @description Every common request parameter (公共请求参数) the gateway reads for a call, whether it came in the query or in the form body. All of them except `sign` are signed. A GET takes this object whole as its query; a POST's query parameters and form fields reference its properties, so this object is the one place their rules live.
          */
         CommonRequestParams: {
             /**
