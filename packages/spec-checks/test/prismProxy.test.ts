@@ -253,6 +253,30 @@ describe('requests spelled as the Java SDK spells them, through Prism to the fak
   });
 });
 
+describe('the proxy is not lenient', () => {
+  // What the spec does not allow is refused, on either operation: the proxy above checks something.
+  it.each([
+    ['a POST with a mixed-case charset', 'POST', { charset: 'Utf-8' }, /charset/],
+    ['a GET with a mixed-case format', 'GET', { format: 'Json' }, /format/],
+    ['a GET with a malformed timestamp', 'GET', { timestamp: '2024-01-01T00:00:00' }, /timestamp|pattern/],
+  ] as const)('%s is refused with a 422', async (_name, method, change, message) => {
+    const refused: string[] = [];
+    const params = new URLSearchParams({ ...javaParams(outBizNo()), ...change }).toString();
+    const response = await recordingFetch(refused)(
+      method === 'GET' ? `${gatewayUrl()}?${params}` : gatewayUrl(),
+      method === 'GET'
+        ? {}
+        : {
+            method,
+            headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+            body: params,
+          },
+    );
+    expect(response.status).toBe(422);
+    expect(refused.join('\n')).toMatch(message);
+  });
+});
+
 describe('the official alipay-sdk through Prism to the fake', () => {
   // alipay-sdk formats timestamp in the host's local time: run it in Beijing time, as in China.
   const hostTz = process.env.TZ;
