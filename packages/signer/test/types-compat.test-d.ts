@@ -1,12 +1,14 @@
 // @aopkit/types is used at the type level only, here: the signer's unions must stay the spec's.
-import type { CommonRequestParams } from '@aopkit/types';
+import type { CommonRequestParams, Charset as SentCharset } from '@aopkit/types';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Charset, SignableParams, SignType } from '../src/index.js';
 
 describe('agreement with @aopkit/types (generated from the spec)', () => {
   it('uses the same sign types and charsets', () => {
     expectTypeOf<SignType>().toEqualTypeOf<CommonRequestParams['sign_type']>();
-    expectTypeOf<Charset>().toEqualTypeOf<CommonRequestParams['charset']>();
+    // The charsets aopkit sends; the wire's charset also takes the Java SDK's upper-case spellings.
+    expectTypeOf<Charset>().toEqualTypeOf<SentCharset>();
+    expectTypeOf<Charset>().toExtend<CommonRequestParams['charset']>();
   });
 
   it('signs the common request parameters as typed there', () => {

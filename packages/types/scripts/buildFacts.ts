@@ -29,7 +29,8 @@ export interface Facts {
 
 const COMMON_SCHEMA = '#/components/schemas/CommonRequestParams';
 const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
-const JSON_MEDIA_TYPE = 'application/json';
+// The gateway serves its JSON answers as text/html;charset=<charset>.
+const ANSWER_MEDIA_TYPE = 'text/html';
 const ERROR_RESPONSE_NODE = 'error_response';
 const BUSINESS_FAILED_CODE = '40004';
 const ENVIRONMENTS = ['production', 'sandbox'] as const;
@@ -128,7 +129,10 @@ function singleMethod(commonParams: Record<string, FieldFact>, pointer: string):
   return values[0];
 }
 
-/** Each query parameter must be a property of CommonRequestParams, with the same required-ness. */
+/**
+ * Each query parameter must be a property of CommonRequestParams, and optional: any of them may come in
+ * the form body instead, so only the two places together can hold what CommonRequestParams requires.
+ */
 function checkQueryParameters(
   spec: JsonObject,
   operation: JsonObject,
@@ -136,7 +140,6 @@ function checkQueryParameters(
   common: JsonObject,
 ) {
   const properties = propertiesOf(common, COMMON_SCHEMA);
-  const required = requiredOf(common, COMMON_SCHEMA);
   const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
   parameters.forEach((raw: unknown, i) => {
     const { node: parameter, pointer } = derefObject(spec, raw, `${opPointer}/parameters/${i}`, 'parameter');
@@ -148,8 +151,8 @@ function checkQueryParameters(
     if (schema !== target) {
       throw new SpecError(pointer, `parameter ${name} must $ref ${COMMON_SCHEMA}/properties/${name}`);
     }
-    if ((parameter.required === true) !== required.includes(name)) {
-      throw new SpecError(pointer, `parameter ${name}: required differs from CommonRequestParams`);
+    if (parameter.required === true) {
+      throw new SpecError(pointer, `parameter ${name} must not be required: it may come in the form body`);
     }
   });
 }
@@ -239,10 +242,18 @@ function responseBodySchema(spec: JsonObject, operation: JsonObject, opPointer: 
   const responses = isObject(operation.responses) ? operation.responses : {};
   const at = `${opPointer}/responses/200`;
   const response = derefObject(spec, responses['200'], at, 'response 200');
-  const content = isObject(response.node.content) ? response.node.content[JSON_MEDIA_TYPE] : undefined;
-  const mediaAt = `${response.pointer}/content/${segment(JSON_MEDIA_TYPE)}`;
-  const media = derefObject(spec, content, mediaAt, `${JSON_MEDIA_TYPE} content`);
-  return derefObject(spec, media.node.schema, `${mediaAt}/schema`, 'response body schema');
+  const content = isObject(response.node.content) ? response.node.content[ANSWER_MEDIA_TYPE] : undefined;
+  const mediaAt = `${response.pointer}/content/${segment(ANSWER_MEDIA_TYPE)}`;
+  const media = derefObject(spec, content, mediaAt, `${ANSWER_MEDIA_TYPE} content`);
+  const body = derefObject(spec, media.node.schema, `${mediaAt}/schema`, 'response body schema');
+  // A text/html body is a string to a validator: its JSON is described by contentSchema.
+  if (body.node.type !== 'string') return body;
+  return derefObject(
+    spec,
+    body.node.contentSchema,
+    `${body.pointer}/contentSchema`,
+    'response body contentSchema',
+  );
 }
 
 /** The fields the operation adds to the common result; required = present on success (`then.required`). */

@@ -14,6 +14,8 @@ export interface FieldFact {
   maxLength?: number;
   pattern?: string;
   enum?: string[];
+  /** x-aopkit-sends: the values of enum that aopkit itself sends. */
+  sends?: string[];
   description: string;
 }
 
@@ -51,7 +53,7 @@ export function fieldsOf(
 
 // What fieldOf reads, and what only documents. Any other keyword (const, minLength, format, …) would
 // constrain the field in the spec but silently not in the facts the client and the fake check against.
-const CARRIED = new Set(['type', 'description', 'maxLength', 'pattern', 'enum']);
+const CARRIED = new Set(['type', 'description', 'maxLength', 'pattern', 'enum', 'x-aopkit-sends']);
 const DOCUMENTING = new Set(['examples', 'title', '$comment', 'contentMediaType', 'contentSchema']);
 
 function fieldOf(schema: JsonObject, pointer: string, required: boolean): FieldFact {
@@ -83,5 +85,14 @@ function fieldOf(schema: JsonObject, pointer: string, required: boolean): FieldF
     }
   }
   if (schema.enum !== undefined) field.enum = stringArray(schema.enum, `${pointer}/enum`, 'enum');
+  if (schema['x-aopkit-sends'] !== undefined) {
+    const at = `${pointer}/x-aopkit-sends`;
+    const sends = stringArray(schema['x-aopkit-sends'], at, 'x-aopkit-sends');
+    const outside = sends.filter((value) => !field.enum?.includes(value));
+    if (sends.length === 0 || outside.length > 0) {
+      throw new SpecError(at, `must name values of enum (not ${outside.join(', ') || 'nothing'})`);
+    }
+    field.sends = sends;
+  }
   return field;
 }

@@ -50,7 +50,7 @@ function column<T extends object, K extends keyof T>(table: Record<string, T>, k
 // The runtime tables hold what validation and error handling read (error messages are built from a
 // code's English meaning and advice); the rest of the documentation (descriptions, the Chinese sub_msg)
 // sits in tables of its own, so a bundler drops it from code that never reads it.
-const FIELD_KEYS = ['required', 'maxLength', 'pattern', 'enum'] as const;
+const FIELD_KEYS = ['required', 'maxLength', 'pattern', 'enum', 'sends'] as const;
 const RESULT_KEYS = ['msg', 'meaning', 'advice', 'retryable'] as const;
 const RESULT_HANDLING_KEYS = ['msg', 'meaning', 'advice', 'retryable'] as const;
 const SUB_CODE_KEYS = ['code', 'subMsg', 'meaning', 'advice', 'retryable'] as const;
@@ -78,6 +78,11 @@ export interface FieldRule {
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly enum?: readonly string[];
+  /**
+   * The values aopkit sends, a subset of \`enum\` (\`x-aopkit-sends\`): the gateway also takes other
+   * spellings (the Java SDK's \`UTF-8\`, \`json\`), signed as sent.
+   */
+  readonly sends?: readonly string[];
 }
 
 /** The rules of every common request parameter (CommonRequestParams), \`biz_content\` included. */

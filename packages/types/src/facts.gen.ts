@@ -22,6 +22,11 @@ export interface FieldRule {
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly enum?: readonly string[];
+  /**
+   * The values aopkit sends, a subset of `enum` (`x-aopkit-sends`): the gateway also takes other
+   * spellings (the Java SDK's `UTF-8`, `json`), signed as sent.
+   */
+  readonly sends?: readonly string[];
 }
 
 /** The rules of every common request parameter (CommonRequestParams), `biz_content` included. */
@@ -38,12 +43,14 @@ export const COMMON_PARAMS = {
   format: {
     required: false,
     maxLength: 40,
-    enum: ['JSON'],
+    enum: ['JSON', 'json'],
+    sends: ['JSON'],
   },
   charset: {
     required: true,
     maxLength: 10,
-    enum: ['utf-8', 'gbk', 'gb2312'],
+    enum: ['utf-8', 'gbk', 'gb2312', 'UTF-8', 'GBK', 'GB2312'],
+    sends: ['utf-8', 'gbk', 'gb2312'],
   },
   sign_type: {
     required: true,
@@ -53,6 +60,7 @@ export const COMMON_PARAMS = {
   sign: {
     required: true,
     maxLength: 344,
+    pattern: '^[A-Za-z0-9+/]{342}==$',
   },
   timestamp: {
     required: true,
@@ -105,10 +113,10 @@ export const COMMON_PARAMS = {
 export const COMMON_PARAM_DESCRIPTIONS = {
   app_id: 'The application id Alipay assigned to the developer (支付宝分配给开发者的应用ID).',
   method: 'The operation name (接口名称).',
-  format: 'The data format; only JSON is supported (仅支持JSON).',
-  charset: 'The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it.',
+  format: 'The data format; only JSON is supported (仅支持JSON). The gateway takes it in any case: the Java SDK sends json, aopkit JSON (x-aopkit-sends), the Node SDK none. Signed as sent.',
+  charset: 'The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it. The gateway takes it in either case (the Java SDK sends UTF-8, aopkit and the Node SDK utf-8, x-aopkit-sends) and signs it as sent: a request that says UTF-8 signs charset=UTF-8.',
   sign_type: 'The signature algorithm: RSA2 (SHA256withRSA, recommended) or RSA (SHA1withRSA, legacy), both PKCS#1 v1.5 with 2048-bit keys.',
-  sign: 'The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters, so 344 is the limit.',
+  sign: 'The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters (342 and ==), so 344 is the limit.',
   timestamp: 'The time the request was sent, in Beijing time (UTC+8) whatever the host\'s time zone, formatted yyyy-MM-dd HH:mm:ss (发送请求的时间).',
   version: 'The operation version, always 1.0 (调用的接口版本,固定为:1.0).',
   app_auth_token: 'The app authorization token of the merchant the call is made for (应用授权令牌), for calls on a merchant\'s behalf. Accepted in the query or the form body.',

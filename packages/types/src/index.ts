@@ -1,3 +1,4 @@
+import type { COMMON_PARAMS } from './facts.gen';
 import type { components, VoucherSendBizContentAtLeastOne, VoucherSendBizContentFields } from './openapi.gen';
 
 // Runtime facts: method, gateways, field rules, result and sub codes (generated from the spec).
@@ -14,7 +15,16 @@ export type { components, operations, paths } from './openapi.gen';
  */
 export type CommonRequestParams = components['schemas']['CommonRequestParams'];
 
-/** The form body of the request: `biz_content` and, optionally, `app_auth_token`. */
+/**
+ * The charsets aopkit sends, lower-case (`x-aopkit-sends`). The gateway also takes the Java SDK's
+ * `UTF-8`, `GBK`, `GB2312`, which {@link CommonRequestParams}' `charset` allows; each is signed as sent.
+ */
+export type Charset = (typeof COMMON_PARAMS.charset.sends)[number];
+
+/**
+ * The form body of a POST: any common parameter may come here; aopkit sends `biz_content` and, optionally,
+ * `app_auth_token`.
+ */
 export type GatewayForm = components['schemas']['GatewayForm'];
 
 /**

@@ -9,7 +9,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Send a voucher (发券), every parameter in the query
+         * @description The gateway serves `GET /gateway.do` with every parameter, `biz_content` included, in the query (a public capture of the real gateway). aopkit never sends it; it is here because the gateway answers it, so a validating proxy must let it through.
+         */
+        get: operations["alipayMarketingVoucherSendByGet"];
         put?: never;
         /**
          * Send a voucher (发券)
@@ -27,7 +31,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Every common request parameter (公共请求参数) the gateway reads for a call, whether it came in the query or in the form body. All of them except `sign` are signed. The query parameters of the operation reference these properties, so this object is the one place their rules live.
+         * @description Every common request parameter (公共请求参数) the gateway reads for a call, whether it came in the query or in the form body. All of them except `sign` are signed. A GET takes this object whole as its query; a POST's query parameters and form fields reference its properties, so this object is the one place their rules live.
          */
         CommonRequestParams: {
             /**
@@ -42,17 +46,17 @@ export interface components {
              */
             method: "alipay.marketing.voucher.send";
             /**
-             * The data format; only JSON is supported (仅支持JSON). Max 40 characters.
+             * The data format; only JSON is supported (仅支持JSON). The gateway takes it in any case: the Java SDK sends json, aopkit JSON (x-aopkit-sends), the Node SDK none. Signed as sent. Max 40 characters.
              * @example JSON
              * @enum {string}
              */
-            format?: "JSON";
+            format?: "JSON" | "json";
             /**
-             * The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it. Max 10 characters.
+             * The encoding of the request (请求使用的编码格式). The signed string is encoded to bytes in this charset, and the form body is sent in it. The gateway takes it in either case (the Java SDK sends UTF-8, aopkit and the Node SDK utf-8, x-aopkit-sends) and signs it as sent: a request that says UTF-8 signs charset=UTF-8. Max 10 characters.
              * @example utf-8
              * @enum {string}
              */
-            charset: "utf-8" | "gbk" | "gb2312";
+            charset: "utf-8" | "gbk" | "gb2312" | "UTF-8" | "GBK" | "GB2312";
             /**
              * The signature algorithm: RSA2 (SHA256withRSA, recommended) or RSA (SHA1withRSA, legacy), both PKCS#1 v1.5 with 2048-bit keys. Max 10 characters.
              * @example RSA2
@@ -60,7 +64,7 @@ export interface components {
              */
             sign_type: "RSA2" | "RSA";
             /**
-             * The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters, so 344 is the limit. Max 344 characters.
+             * The standard-base64 signature of the request (商户请求参数的签名串) over every other non-empty parameter, sorted by key and joined as key=value with &, unencoded. The reference page says 256, but an RSA-2048 signature is 256 bytes, i.e. 344 base64 characters (342 and ==), so 344 is the limit. Max 344 characters. Pattern: `^[A-Za-z0-9+/]{342}==$`.
              */
             sign: string;
             /**
@@ -121,11 +125,27 @@ export interface components {
             biz_content: string;
         };
         /**
-         * @description The form body of the request; every other parameter travels in the query.
+         * @description The form body of a POST. Any common parameter may come here instead of in the query; aopkit and the Java SDK send biz_content and app_auth_token here, everything else in the query.
          */
         GatewayForm: {
-            biz_content: components["schemas"]["CommonRequestParams"]["biz_content"];
+            biz_content?: components["schemas"]["CommonRequestParams"]["biz_content"];
             app_auth_token?: components["schemas"]["CommonRequestParams"]["app_auth_token"];
+            app_id?: components["schemas"]["CommonRequestParams"]["app_id"];
+            method?: components["schemas"]["CommonRequestParams"]["method"];
+            format?: components["schemas"]["CommonRequestParams"]["format"];
+            charset?: components["schemas"]["CommonRequestParams"]["charset"];
+            sign_type?: components["schemas"]["CommonRequestParams"]["sign_type"];
+            sign?: components["schemas"]["CommonRequestParams"]["sign"];
+            timestamp?: components["schemas"]["CommonRequestParams"]["timestamp"];
+            version?: components["schemas"]["CommonRequestParams"]["version"];
+            app_cert_sn?: components["schemas"]["CommonRequestParams"]["app_cert_sn"];
+            alipay_root_cert_sn?: components["schemas"]["CommonRequestParams"]["alipay_root_cert_sn"];
+            encrypt_type?: components["schemas"]["CommonRequestParams"]["encrypt_type"];
+            notify_url?: components["schemas"]["CommonRequestParams"]["notify_url"];
+            return_url?: components["schemas"]["CommonRequestParams"]["return_url"];
+            auth_token?: components["schemas"]["CommonRequestParams"]["auth_token"];
+            alipay_sdk?: components["schemas"]["CommonRequestParams"]["alipay_sdk"];
+            prod_code?: components["schemas"]["CommonRequestParams"]["prod_code"];
         };
         /**
          * @description The business parameters of alipay.marketing.voucher.send, sent as the JSON text of biz_content. At least one of user_id, login_id, taobao_nick is required; when several are given the first in that order wins (x-identity-priority). Every maxLength counts UTF-16 code units, as the gateway's Java String.length() does (an emoji counts 2), not code points as JSON Schema would (x-length-unit).
@@ -160,7 +180,7 @@ export interface components {
          */
         SubCode: string;
         /**
-         * @description A gateway-level failure under error_response (bad signature, unknown app id, …); it may come unsigned.
+         * @description A gateway-level failure under error_response, as the SDKs still expect it; public captures of the real gateway show errors before any app is known (isv.invalid-app-id) under the method's node instead. It may come unsigned.
          */
         ErrorResponse: {
             /**
@@ -183,8 +203,7 @@ export interface components {
             sub_msg?: string;
         };
         /**
-         * @description With encrypt_type=AES, the operation's node as a JSON string: the standard-base64 AES-128-CBC ciphertext (zero IV, PKCS#7 padding) of the VoucherSendResponse JSON text, in the request's charset. The response signature covers the string with its quotes.
-         * @example zTYnI/31jI012psOfGN/g/kG6sI7nz8rTMPNrQcvV8+H/tBlj+oilZ4ybxhfNhN+jyCA6wqw/Kz9lz48hhm07vYYFsWXU2XgJnAJEDqPdKPmcoGZQhU26xTTEJLhEhe9CDkDPzO1YX4Vef2uHvyZcw==
+         * @description With encrypt_type=AES, the operation's node as a JSON string: the standard-base64 AES-128-CBC ciphertext (zero IV, PKCS#7 padding) of the VoucherSendResponse JSON text, in the request's charset. The response signature covers the string with its quotes. Pattern: `^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$`.
          */
         EncryptedResponseNode: string;
         /**
@@ -226,17 +245,15 @@ export interface components {
         VoucherSendResponseBody: ({
             alipay_marketing_voucher_send_response?: components["schemas"]["VoucherSendResponse"] | components["schemas"]["EncryptedResponseNode"];
             /**
-             * A gateway-level failure under error_response (bad signature, unknown app id, …); it may come unsigned.
+             * A gateway-level failure under error_response, as the SDKs still expect it; public captures of the real gateway show errors before any app is known (isv.invalid-app-id) under the method's node instead. It may come unsigned.
              */
             error_response?: components["schemas"]["ErrorResponse"];
             /**
-             * The standard-base64 RSA signature, with the Alipay private key, of the exact raw text of the response node as bytes in the request's charset.
-             * @example ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE
+             * The standard-base64 RSA-2048 signature (256 bytes, 344 characters), with the Alipay private key, of the exact raw text of the response node as bytes in the request's charset. Max 344 characters. Pattern: `^[A-Za-z0-9+/]{342}==$`.
              */
             sign?: string;
             /**
-             * Certificate mode (公钥证书模式) - the SN of the Alipay public-key certificate that signed.
-             * @example c0c6a1f7d5e84bf1a3e1b1b3f9b2f0e4
+             * Certificate mode (公钥证书模式) - the SN of the Alipay public-key certificate that signed: lower-case hex MD5 of its issuer DN and serial number. Max 32 characters. Pattern: `^[0-9a-f]{32}$`.
              */
             alipay_cert_sn?: string;
         } & (unknown & unknown)) & ({
@@ -245,7 +262,19 @@ export interface components {
             error_response: components["schemas"]["ErrorResponse"];
         });
     };
-    responses: never;
+    responses: {
+        /**
+         * @description Every gateway answer, success or failure, comes with HTTP 200 and this JSON envelope, served as `text/html;charset=<charset>` (the request's charset), as the real gateway serves it. Each example's `sign` is a real signature by the published demo Alipay key of the fake gateway (never Alipay's), written by packages/spec-checks/scripts/signExamples.ts.
+         */
+        GatewayAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
+            };
+        };
+    };
     parameters: {
         app_id: components["schemas"]["CommonRequestParams"]["app_id"];
         method: components["schemas"]["CommonRequestParams"]["method"];
@@ -271,17 +300,34 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    alipayMarketingVoucherSend: {
+    alipayMarketingVoucherSendByGet: {
         parameters: {
             query: {
-                app_id: components["parameters"]["app_id"];
-                method: components["parameters"]["method"];
+                /**
+                 * @description Every parameter of the call, each as its own query parameter (form style, exploded).
+                 */
+                params: components["schemas"]["CommonRequestParams"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GatewayAnswer"];
+        };
+    };
+    alipayMarketingVoucherSend: {
+        parameters: {
+            query?: {
+                app_id?: components["parameters"]["app_id"];
+                method?: components["parameters"]["method"];
                 format?: components["parameters"]["format"];
-                charset: components["parameters"]["charset"];
-                sign_type: components["parameters"]["sign_type"];
-                sign: components["parameters"]["sign"];
-                timestamp: components["parameters"]["timestamp"];
-                version: components["parameters"]["version"];
+                charset?: components["parameters"]["charset"];
+                sign_type?: components["parameters"]["sign_type"];
+                sign?: components["parameters"]["sign"];
+                timestamp?: components["parameters"]["timestamp"];
+                version?: components["parameters"]["version"];
                 app_auth_token?: components["parameters"]["app_auth_token"];
                 app_cert_sn?: components["parameters"]["app_cert_sn"];
                 alipay_root_cert_sn?: components["parameters"]["alipay_root_cert_sn"];
@@ -297,25 +343,15 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description Sent as `application/x-www-form-urlencoded;charset=<charset>`, with the request's `charset`.
+         * @description Sent as `application/x-www-form-urlencoded;charset=<charset>`, with the request's `charset`. Every common parameter may come here instead of in the query: the Java SDK and aopkit send `biz_content` and `app_auth_token` here, the Node SDK `biz_content` only. The query and the form together must hold every parameter CommonRequestParams requires, which OpenAPI cannot say of two places; the GET operation, where everything is in the query, says it.
          */
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["GatewayForm"];
             };
         };
         responses: {
-            /**
-             * @description Every gateway answer, success or failure, comes with HTTP 200 and this JSON envelope.
-             */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VoucherSendResponseBody"];
-                };
-            };
+            200: components["responses"]["GatewayAnswer"];
         };
     };
 }

@@ -120,11 +120,19 @@ describe('buildFacts rejects a spec that lacks what it needs', () => {
       /#\/components\/schemas\/Biz\/properties\/phone: description must be a non-empty string/,
     ],
     [
-      'a parameter whose required-ness contradicts CommonRequestParams',
+      // Changed by the issue: a common parameter may come in the form body, so none is required in the query.
+      'a query parameter marked required',
       changed('#/components/parameters/method', (p) => {
-        p.required = false;
+        p.required = true;
       }),
-      /parameter method: required differs from CommonRequestParams/,
+      /parameter method must not be required: it may come in the form body/,
+    ],
+    [
+      'x-aopkit-sends naming a value outside enum',
+      changed(`${S}/CommonRequestParams/properties/method`, (m) => {
+        m['x-aopkit-sends'] = ['alipay.other'];
+      }),
+      /method\/x-aopkit-sends: must name values of enum \(not alipay.other\)/,
     ],
     [
       'no x-identity-priority',

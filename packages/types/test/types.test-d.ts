@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  Charset,
   COMMON_PARAMS,
   CommonRequestParams,
   ErrorResponse,
@@ -84,19 +85,27 @@ describe('request', () => {
     expectTypeOf<CommonRequestParams['charset']>().toEqualTypeOf<
       (typeof COMMON_PARAMS.charset.enum)[number]
     >();
+    // The wire takes the Java SDK's spellings; what aopkit sends stays the three lower-case ones.
+    expectTypeOf<'UTF-8'>().toExtend<CommonRequestParams['charset']>();
+    expectTypeOf<Charset>().toEqualTypeOf<'utf-8' | 'gbk' | 'gb2312'>();
+    expectTypeOf<CommonRequestParams['format']>().toEqualTypeOf<'JSON' | 'json' | undefined>();
     expectTypeOf<CommonRequestParams['sign_type']>().toEqualTypeOf<'RSA2' | 'RSA'>();
     expectTypeOf<CommonRequestParams['method']>().toEqualTypeOf<'alipay.marketing.voucher.send'>();
     expectTypeOf<CommonRequestParams['app_auth_token']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<(typeof COMMON_PARAMS)['app_id']['maxLength']>().toEqualTypeOf<32>();
   });
 
-  it('sends GatewayForm as the form body and the rest in the query', () => {
+  // Each common parameter may come in the query or the form body (the issue changed this: the query
+  // parameters used to be required and the form held only biz_content and app_auth_token).
+  it('lets every common parameter come in the query or in GatewayForm, the form body', () => {
     type Operation = operations['alipayMarketingVoucherSend'];
     expectTypeOf<
-      Operation['requestBody']['content']['application/x-www-form-urlencoded']
+      NonNullable<Operation['requestBody']>['content']['application/x-www-form-urlencoded']
     >().toEqualTypeOf<GatewayForm>();
-    expectTypeOf<GatewayForm['biz_content']>().toEqualTypeOf<string>();
-    expectTypeOf<Operation['parameters']['query']['timestamp']>().toEqualTypeOf<string>();
-    expectTypeOf<keyof Operation['parameters']['query']>().not.toEqualTypeOf<'biz_content'>();
+    expectTypeOf<GatewayForm['biz_content']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<GatewayForm['timestamp']>().toEqualTypeOf<string | undefined>();
+    type Query = NonNullable<Operation['parameters']['query']>;
+    expectTypeOf<Query['timestamp']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<keyof Query>().not.toEqualTypeOf<'biz_content'>();
   });
 });

@@ -1,4 +1,4 @@
-import type { CommonRequestParams } from '@aopkit/types';
+import type { Charset, CommonRequestParams } from '@aopkit/types';
 
 /**
  * Where log lines go. Only redacted facts are passed: method, attempt, code, sub_code, duration.
@@ -54,7 +54,7 @@ export interface AlipayClientOptions {
   /** Default `RSA2`. */
   signType?: CommonRequestParams['sign_type'];
   /** Charset of the signed bytes and the form body. Default `utf-8`. */
-  charset?: CommonRequestParams['charset'];
+  charset?: Charset;
   /**
    * Calls on a merchant's behalf: the merchant's `app_auth_token`, sent in the form body. Surrounding
    * whitespace and line breaks are trimmed; a token with whitespace, `&` or `=` inside is refused. It

@@ -7,7 +7,7 @@ import {
   type Signer,
   type Verifier,
 } from '@aopkit/signer';
-import type { CommonRequestParams } from '@aopkit/types';
+import type { Charset, CommonRequestParams } from '@aopkit/types';
 import { excerpt } from '../text/excerpt.js';
 import { invalidOption } from './invalidOption.js';
 import { own } from './own.js';
@@ -21,7 +21,6 @@ export interface ClientCrypto {
   readonly alipayRootCertSn?: string;
 }
 
-type Charset = CommonRequestParams['charset'];
 type SignType = CommonRequestParams['sign_type'];
 
 // The signer's errors say why a key was refused without echoing it; keep them as the cause.

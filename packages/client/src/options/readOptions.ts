@@ -1,5 +1,5 @@
 import { isAesKey } from '@aopkit/signer';
-import type { CommonRequestParams } from '@aopkit/types';
+import type { Charset, CommonRequestParams } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
 import type { AlipayClientOptions, AlipayLogger } from './AlipayClientOptions.js';
 import { invalidOption, keyName, shown } from './invalidOption.js';
@@ -14,7 +14,7 @@ export interface ResolvedOptions extends ClientCrypto {
   readonly appId: string;
   readonly baseUrl: string;
   readonly signType: CommonRequestParams['sign_type'];
-  readonly charset: CommonRequestParams['charset'];
+  readonly charset: Charset;
   readonly appAuthToken?: string | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;

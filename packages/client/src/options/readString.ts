@@ -31,9 +31,11 @@ export function readString(
       `must be at most ${rule.maxLength} characters (got ${text.length})`,
     );
   }
-  if (rule?.enum && !rule.enum.includes(text)) {
+  // What aopkit sends (x-aopkit-sends) when the gateway takes more spellings than that.
+  const allowed = rule?.sends ?? rule?.enum;
+  if (allowed && !allowed.includes(text)) {
     const got = rules.secret ? '' : ` (got ${shown(text)})`;
-    throw invalidOption(field, 'enum', `must be one of ${rule.enum.map((v) => `'${v}'`).join(', ')}${got}`);
+    throw invalidOption(field, 'enum', `must be one of ${allowed.map((v) => `'${v}'`).join(', ')}${got}`);
   }
   return text;
 }

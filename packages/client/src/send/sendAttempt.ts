@@ -20,7 +20,7 @@ export interface PreparedSend {
   readonly signal?: AbortSignal | undefined;
 }
 
-const [FORMAT] = COMMON_PARAMS.format.enum;
+const [FORMAT] = COMMON_PARAMS.format.sends;
 const [VERSION] = COMMON_PARAMS.version.enum;
 
 /**

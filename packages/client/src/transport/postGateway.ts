@@ -1,5 +1,5 @@
 import { loadCharsetDecoder } from '@aopkit/signer';
-import type { GatewayForm, paths } from '@aopkit/types';
+import type { Charset, GatewayForm, paths } from '@aopkit/types';
 import { AlipayConnectionError } from '../errors/AlipayConnectionError.js';
 import { AlipayError } from '../errors/AlipayError.js';
 import { AlipayResponseError } from '../errors/AlipayResponseError.js';
@@ -17,7 +17,7 @@ export type GatewayQuery = paths['/gateway.do']['post']['parameters']['query'];
 export interface GatewayExchange {
   readonly query: GatewayQuery;
   readonly form: GatewayForm;
-  readonly charset: GatewayQuery['charset'];
+  readonly charset: Charset;
   readonly encodeValue: ValueEncoder;
   readonly timeoutMs: number;
   /** The most response-body bytes read, on every transport. */

@@ -1,5 +1,5 @@
 import { loadCharsetDecoder, loadCharsetEncoder } from '@aopkit/signer';
-import type { CommonRequestParams } from '@aopkit/types';
+import type { Charset } from '@aopkit/types';
 
 /** Percent-encodes one form or query value as bytes of the request's charset. */
 export type ValueEncoder = (value: string) => string;
@@ -27,7 +27,7 @@ function percentEncodeBytes(bytes: Uint8Array): string {
  * bytes are the signer's (Java's `getBytes(charset)`), so what is sent is what is signed. The signer
  * loads its GBK tables on first GBK use only, so UTF-8 users never parse them.
  */
-export async function loadValueEncoder(charset: CommonRequestParams['charset']): Promise<ValueEncoder> {
+export async function loadValueEncoder(charset: Charset): Promise<ValueEncoder> {
   if (charset === 'utf-8') return encodeURIComponent;
   const encode = await loadCharsetEncoder(charset);
   return (value) => percentEncodeBytes(encode(value));
@@ -40,7 +40,7 @@ export async function loadValueEncoder(charset: CommonRequestParams['charset']):
  */
 export async function unencodableField(
   fields: Readonly<Record<string, string>>,
-  charset: Exclude<CommonRequestParams['charset'], 'utf-8'>,
+  charset: Exclude<Charset, 'utf-8'>,
 ): Promise<string | undefined> {
   const [encode, decode] = await Promise.all([loadCharsetEncoder(charset), loadCharsetDecoder(charset)]);
   return Object.keys(fields).find((k) => decode(encode(fields[k]!)) !== fields[k]);
