@@ -208,7 +208,7 @@ export async function runCampaign(
       settings.concurrency,
       async (item) => {
         try {
-          await limiter.take(stop.signal);
+          await limiter.acquire(stop.signal);
         } catch {
           return; // stopped while waiting for a slot
         }
