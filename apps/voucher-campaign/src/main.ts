@@ -5,7 +5,7 @@ import { AlipayValidationError, createAlipayClient } from '@aopkit/client';
 import { HELP, parseSendArgs, type SendCommand } from './args';
 import { type ClientSettings, ConfigError, credentialsFromEnv } from './credentials';
 import { DEMO_RECIPIENTS, DEMO_TEMPLATE, describeDemoGateway, startDemoGateway } from './demo';
-import { type CampaignHeader, Journal, JournalError, readJournal } from './journal';
+import { type CampaignHeader, FileJournal, type Journal, JournalError, readJournal } from './journal';
 import { createProgressReporter } from './progress';
 import { loadRecipients, type RecipientList } from './recipients';
 import { writeResultsCsv } from './resultsCsv';
@@ -130,11 +130,11 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     // The summary first: if the results file cannot be written now, what happened is still shown.
     if (cmd.json) {
       io.stdout.write(
-        `${JSON.stringify({ ...summary, results_file: resultsPath, journal: journal?.path ?? null })}\n`,
+        `${JSON.stringify({ ...summary, results_file: resultsPath, journal: journal?.location ?? null })}\n`,
       );
     } else {
       io.stdout.write(`\n${formatSummary(summary)}\nresults: ${resultsPath}\n`);
-      if (journal) io.stdout.write(`journal: ${journal.path}\n`);
+      if (journal) io.stdout.write(`journal: ${journal.location}\n`);
       if (demo) io.stdout.write(`${describeDemoGateway(demo.gateway)}\n`);
     }
     try {
@@ -203,7 +203,7 @@ const ENV_OF_OPTION: Record<string, string> = {
 
 async function openJournal(path: string, header: CampaignHeader): Promise<Journal> {
   try {
-    return await Journal.open(path, header);
+    return await FileJournal.open(path, header);
   } catch (error) {
     throw asConfigError(path, error);
   }
