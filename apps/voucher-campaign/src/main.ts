@@ -56,7 +56,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     if (!template_id) throw new ConfigError('--template is required with a real gateway');
     if (!recipientsPath) throw new ConfigError('--recipients is required with a real gateway');
     const campaign = cmd.campaign ?? template_id;
-    const list = await loadRecipients(recipientsPath).catch((error: Error) => {
+    const list = await loadRecipients(recipientsPath, cmd.encoding).catch((error: Error) => {
       throw new ConfigError(`cannot read recipients ${recipientsPath}: ${error.message}`);
     });
     if (list.recipients.length === 0) throw new ConfigError(noRecipients(recipientsPath, list));
