@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AlipayValidationError, createAlipayClient } from '@aopkit/client';
@@ -49,6 +49,8 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
   const started = performance.now();
   const real = cmd.demo ? undefined : credentialsFromEnv(io.env);
   const demo = real || cmd.dryRun ? undefined : startDemoGateway({ faultRate: cmd.faultRate, ...seed(cmd) });
+  // The demo's own folder for its journal and results, removed at the end: a demo leaves nothing behind.
+  let scratch: string | undefined;
   try {
     // Everything that can be wrong with the command is checked before the journal is touched.
     const template_id = cmd.template ?? (real ? undefined : DEMO_TEMPLATE);
@@ -61,8 +63,9 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     });
     if (list.recipients.length === 0) throw new ConfigError(noRecipients(recipientsPath, list));
 
-    // The demo starts afresh each run unless told where to keep its files.
-    const dir = real || cmd.journal || cmd.results ? '.' : mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
+    // The demo starts afresh each run, and keeps no files, unless told where to keep them.
+    if (!(real || cmd.journal || cmd.results)) scratch = mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
+    const dir = scratch ?? '.';
     const resultsPath = cmd.results ?? join(dir, `campaign-${safe(campaign)}.results.csv`);
     const journalPath = cmd.journal ?? `${resultsPath.replace(/\.results\.csv$/, '')}.journal.jsonl`;
     const header = { campaign, template_id, ...pick(cmd, 'amount'), ...pick(cmd, 'memo') };
@@ -130,13 +133,17 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     // The summary first: if the results file cannot be written now, what happened is still shown.
     if (cmd.json) {
       io.stdout.write(
-        `${JSON.stringify({ ...summary, results_file: resultsPath, journal: journal?.path ?? null })}\n`,
+        `${JSON.stringify({ ...summary, results_file: scratch ? null : resultsPath, journal: scratch ? null : (journal?.path ?? null) })}\n`,
       );
     } else {
-      io.stdout.write(`\n${formatSummary(summary)}\nresults: ${resultsPath}\n`);
-      if (journal) io.stdout.write(`journal: ${journal.path}\n`);
+      io.stdout.write(`\n${formatSummary(summary)}\n`);
+      if (scratch)
+        io.stdout.write('results and journal: not kept (demo; pass --results <file> to keep them)\n');
+      else io.stdout.write(`results: ${resultsPath}\n`);
+      if (journal && !scratch) io.stdout.write(`journal: ${journal.path}\n`);
       if (demo) io.stdout.write(`${describeDemoGateway(demo.gateway)}\n`);
     }
+    if (scratch) return summary.ok ? 0 : 1;
     try {
       await writeResultsCsv(resultsPath, run.results, list.skipped);
     } catch (error) {
@@ -146,6 +153,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     return summary.ok ? 0 : 1;
   } finally {
     demo?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 

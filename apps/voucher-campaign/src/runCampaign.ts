@@ -78,10 +78,13 @@ export interface CampaignRun {
 }
 
 export interface Progress {
+  /** Recipients with a result, including those the journal had done before this run. */
   readonly done: number;
   readonly total: number;
   readonly issued: number;
   readonly failed: number;
+  /** Sends this run finished (answered or given up): what a rate must count. */
+  readonly sent: number;
 }
 
 export interface RunOptions {
@@ -178,8 +181,9 @@ export async function runCampaign(
 
   const total = list.recipients.length;
   let issued = 0;
+  let sent = 0;
   let failed = results.filter((r) => r.status === 'failed').length;
-  const report = () => options.onProgress?.({ done: results.length, total, issued, failed });
+  const report = () => options.onProgress?.({ done: results.length, total, issued, failed, sent });
   report();
 
   if (options.dryRun || !options.client) {
@@ -233,6 +237,7 @@ export async function runCampaign(
         if (stop.signal.aborted) return;
         // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
         const outcome = await sendOne(client, settings, item.identity, item.out_biz_no);
+        sent++;
         reached.add(item.out_biz_no);
         if (outcome.status === 'issued') {
           issued++;

@@ -37,7 +37,9 @@ describe('recipients file encodings', () => {
     const bytes = Uint8Array.from([...ascii('taobao_nick\nok\n'), ...GBK_LISI, ...ascii('\nab'), 0xff, 0x0a]);
     expect(() => decodeRecipients(bytes, 'gbk')).toThrow(/^line 4 is not valid GBK; check the file/);
     expect(() => decodeRecipients(bytes, 'gb18030')).toThrow(/^line 4 is not valid GB18030/);
-    expect(() => decodeRecipients(bytes)).toThrow(/^line 3 is not valid UTF-8; pass --encoding gbk or gb18030/);
+    expect(() => decodeRecipients(bytes)).toThrow(
+      /^line 3 is not valid UTF-8; pass --encoding gbk or gb18030/,
+    );
   });
 
   it('reads UTF-8 with or without a BOM, and refuses a UTF-8 file read as GBK (it would garble names)', () => {
@@ -68,7 +70,9 @@ describe('recipients file columns and malformed rows', () => {
     expect(() => parseRecipients('user_id,loginid,memo\n2088000000000001,,hi\n')).toThrow(
       /^the recipients header has columns the app does not know: "loginid", "memo" \("loginid" looks like login_id\)\. The known columns are user_id, login_id, taobao_nick/,
     );
-    expect(() => parseRecipients('user_id,amount\n')).toThrow(/a column the app does not know: "amount".*--amount/);
+    expect(() => parseRecipients('user_id,amount\n')).toThrow(
+      /a column the app does not know: "amount".*--amount/,
+    );
     expect(() => parseRecipients('user_id,User_ID\n')).toThrow(/names user_id twice/);
   });
 
@@ -85,8 +89,17 @@ describe('recipients file columns and malformed rows', () => {
   });
 
   it('reports an unclosed quote at the line where it opens, not at the end of the file', () => {
-    const csv = ['user_id', '2088000000000001', '"2088000000000002', '2088000000000003', '2088000000000004', ''];
-    expect(() => parseRecipients(csv.join('\n'))).toThrow(/^line 3: a quoted value opens here and is never closed/);
+    const csv = [
+      'user_id',
+      '2088000000000001',
+      '"2088000000000002',
+      '2088000000000003',
+      '2088000000000004',
+      '',
+    ];
+    expect(() => parseRecipients(csv.join('\n'))).toThrow(
+      /^line 3: a quoted value opens here and is never closed/,
+    );
     expect(() => parseRecipients(csv.join('\r\n'))).toThrow(/^line 3: /);
     // A quoted value that spans lines legitimately, then one that never closes.
     const spans = ['login_id', '"a', 'b"', 'x@y.cn', '  "c@d.cn', 'e@f.cn', ''].join('\n');
