@@ -5,7 +5,7 @@ import { AlipayValidationError, createAlipayClient } from '@aopkit/client';
 import { HELP, parseSendArgs, type SendCommand } from './args';
 import { type ClientSettings, ConfigError, credentialsFromEnv } from './credentials';
 import { DEMO_RECIPIENTS, DEMO_TEMPLATE, describeDemoGateway, startDemoGateway } from './demo';
-import { type CampaignHeader, Journal, JournalError, readJournal } from './journal';
+import { type CampaignHeader, FileJournal, type Journal, JournalError, readJournal } from './journal';
 import { createProgressReporter } from './progress';
 import { loadRecipients, type RecipientList } from './recipients';
 import { writeResultsCsv } from './resultsCsv';
@@ -133,14 +133,14 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     // The summary first: if the results file cannot be written now, what happened is still shown.
     if (cmd.json) {
       io.stdout.write(
-        `${JSON.stringify({ ...summary, results_file: scratch ? null : resultsPath, journal: scratch ? null : (journal?.path ?? null) })}\n`,
+        `${JSON.stringify({ ...summary, results_file: scratch ? null : resultsPath, journal: scratch ? null : (journal?.location ?? null) })}\n`,
       );
     } else {
       io.stdout.write(`\n${formatSummary(summary)}\n`);
       if (scratch)
         io.stdout.write('results and journal: not kept (demo; pass --results <file> to keep them)\n');
       else io.stdout.write(`results: ${resultsPath}\n`);
-      if (journal && !scratch) io.stdout.write(`journal: ${journal.path}\n`);
+      if (journal && !scratch) io.stdout.write(`journal: ${journal.location}\n`);
       if (demo) io.stdout.write(`${describeDemoGateway(demo.gateway)}\n`);
     }
     if (scratch) return summary.ok ? 0 : 1;
@@ -211,7 +211,7 @@ const ENV_OF_OPTION: Record<string, string> = {
 
 async function openJournal(path: string, header: CampaignHeader): Promise<Journal> {
   try {
-    return await Journal.open(path, header);
+    return await FileJournal.open(path, header);
   } catch (error) {
     throw asConfigError(path, error);
   }

@@ -1,8 +1,8 @@
 import { AlipayApiError, AlipayError, type createAlipayClient } from '@aopkit/client';
-import type { Journal, Outcome } from './journal';
+import type { Claim, Journal, Outcome } from './journal';
 import { outBizNo } from './outBizNo';
 import { runPool } from './pool';
-import { createRateLimiter } from './rateLimiter';
+import { createRateLimiter, type RateLimiter } from './rateLimiter';
 import type { Identity, RecipientList } from './recipients';
 
 type Client = ReturnType<typeof createAlipayClient>;
@@ -98,7 +98,12 @@ export interface RunOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Called as soon as a duplicate person is found. */
   readonly onDuplicate?: (duplicate: DuplicatePerson) => void;
+  /** Paces the sends (default: a local limiter at `settings.rate`); a shared journal's paces all workers. */
+  readonly limiter?: RateLimiter;
 }
+
+/** How long a recipient another worker holds waits before it is asked for again. */
+const BUSY_RETRY_MS = 200;
 
 type Held = { readonly out_biz_no: string; readonly voucher_id: string };
 
@@ -204,11 +209,20 @@ export async function runCampaign(
   };
 
   const client = options.client;
-  const limiter = createRateLimiter(settings.rate);
+  const limiter = options.limiter ?? createRateLimiter(settings.rate);
   const reached = new Set<string>();
+  // The pool's queue: a recipient another worker holds goes back at its end.
+  const queue = [...todo];
+  try {
+    await options.journal?.enroll(
+      list.recipients.map((r) => outBizNo(settings.campaign, settings.template_id, r.identity)),
+    );
+  } catch (error) {
+    journalFailed(error); // nothing is sent
+  }
   try {
     await runPool(
-      todo,
+      queue,
       settings.concurrency,
       async (item) => {
         try {
@@ -227,12 +241,36 @@ export async function runCampaign(
           report();
           return;
         }
+        let claim: Claim;
         try {
-          await options.journal?.record({ out_biz_no: item.out_biz_no, outcome: { status: 'attempted' } });
+          claim = (await options.journal?.claim(item.out_biz_no, { retryFailed: settings.retryFailed })) ?? {
+            kind: 'claimed',
+          };
         } catch (error) {
           journalFailed(error); // not sent: reported as not reached
           return;
         }
+        if (claim.kind === 'busy') {
+          // Another worker holds it: ask again later (it may finish it, or die and leave it to us).
+          await sleep(BUSY_RETRY_MS, stop.signal);
+          queue.push(item);
+          return;
+        }
+        if (claim.kind === 'done') {
+          // Finished by another worker since this run began.
+          reached.add(item.out_biz_no);
+          const outcome = claim.outcome;
+          if (outcome.status === 'issued') {
+            holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
+            results.push({ ...without(item), status: 'already-issued', voucher_id: outcome.voucher_id });
+          } else if (outcome.status === 'failed') {
+            failed++;
+            results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
+          }
+          report();
+          return;
+        }
+        const resent = claim.before !== undefined || item.resent;
         // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
         if (stop.signal.aborted) return;
         // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
@@ -241,7 +279,7 @@ export async function runCampaign(
         reached.add(item.out_biz_no);
         if (outcome.status === 'issued') {
           issued++;
-          const status = item.resent ? 'replayed' : 'issued';
+          const status = resent ? 'replayed' : 'issued';
           const earlier = holder.get(outcome.user_id);
           if (earlier && earlier.out_biz_no !== item.out_biz_no) {
             const row = rowOf.get(earlier.out_biz_no);
@@ -290,6 +328,20 @@ export async function runCampaign(
     });
   }
   return { results: sortByLine(results), duplicates, ...(journalError ? { journalError } : {}) };
+}
+
+/** Waits `ms`, or less if `signal` aborts (never rejects). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function describeRow(row: { line: number; identity: Identity } | undefined): string {
