@@ -10,7 +10,7 @@ import { createProgressReporter } from './progress';
 import { loadRecipients, type RecipientList } from './recipients';
 import { writeResultsCsv } from './resultsCsv';
 import { runCampaign } from './runCampaign';
-import { describeDuplicate, formatSummary, summarize } from './summary';
+import { describeDuplicate, describeStop, formatSummary, type Summary, summarize } from './summary';
 
 /** Where the CLI writes: process.stdout/stderr, or a collector in tests. */
 export interface Output {
@@ -87,6 +87,8 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       ...header,
       concurrency: cmd.concurrency,
       retryFailed: cmd.retryFailed,
+      maxRetries: cmd.maxRetries,
+      retryDelay: retryDelay(cmd),
       ...pick(cmd, 'rate'),
     };
     const progress = cmd.json ? undefined : createProgressReporter(io.stderr);
@@ -120,8 +122,9 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       },
       run.results,
       list.skipped,
-      { duplicates: run.duplicates, journalError },
+      { duplicates: run.duplicates, journalError, ...(run.stoppedBy ? { stoppedBy: run.stoppedBy } : {}) },
     );
+    if (run.stoppedBy) io.stderr.write(`\nvoucher-campaign: ${describeStop(run.stoppedBy)}\n`);
     if (journalError) {
       io.stderr.write(
         `\nvoucher-campaign: ${journalError.message}\n` +
@@ -143,18 +146,24 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       if (journal && !scratch) io.stdout.write(`journal: ${journal.location}\n`);
       if (demo) io.stdout.write(`${describeDemoGateway(demo.gateway)}\n`);
     }
-    if (scratch) return summary.ok ? 0 : 1;
+    if (scratch) return exitCode(summary);
     try {
       await writeResultsCsv(resultsPath, run.results, list.skipped);
     } catch (error) {
       io.stderr.write(`voucher-campaign: cannot write results ${resultsPath}: ${(error as Error).message}\n`);
       return 1;
     }
-    return summary.ok ? 0 : 1;
+    return exitCode(summary);
   } finally {
     demo?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** 0 all done; 3 an answer every recipient would get stopped the campaign; 1 anything else left undone. */
+function exitCode(summary: Summary): number {
+  if (summary.stopped_by) return 3;
+  return summary.ok ? 0 : 1;
 }
 
 function noRecipients(path: string, { header, skipped }: RecipientList): string {
@@ -192,7 +201,7 @@ function buildClient(settings: ClientSettings, cmd: SendCommand) {
       ...settings,
       maxRetries: cmd.maxRetries,
       timeoutMs: cmd.timeoutMs,
-      retryDelay: { initialMs: cmd.retryDelayMs, maxMs: Math.max(cmd.retryDelayMs * 10, 1) },
+      retryDelay: retryDelay(cmd),
     });
   } catch (error) {
     if (!(error instanceof AlipayValidationError)) throw error;
@@ -229,6 +238,10 @@ function readRecorded(path: string, header: CampaignHeader) {
 function asConfigError(path: string, error: unknown): ConfigError {
   if (error instanceof JournalError) return new ConfigError(error.message);
   return new ConfigError(`cannot read journal ${path}: ${(error as Error).message}`);
+}
+
+function retryDelay(cmd: SendCommand) {
+  return { initialMs: cmd.retryDelayMs, maxMs: Math.max(cmd.retryDelayMs * 10, 1) };
 }
 
 function seed(cmd: SendCommand) {

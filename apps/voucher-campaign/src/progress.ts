@@ -7,7 +7,7 @@ import type { Progress } from './runCampaign';
  */
 export function createProgressReporter(stream: Output) {
   const started = performance.now();
-  let lastLine = 0;
+  let lastLine = Number.NEGATIVE_INFINITY; // the first line is always written
   // This run's sends only: a resumed campaign's recipients done earlier cost no time now.
   const rate = (sent: number) => sent / Math.max((performance.now() - started) / 1000, 0.001);
   return {
