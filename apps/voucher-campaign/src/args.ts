@@ -18,7 +18,7 @@ Options:
   --amount <yuan>        red-packet amount, two decimals, e.g. 9.99
   --memo <text>          memo shown with the voucher
   --concurrency <n>      sends in flight at once (default 8)
-  --rate <n>[/s]         at most n sends per second (default: no limit)
+  --rate <n>[/s]         at most n requests per second, retries included (default: no limit)
   --journal <file>       journal to resume from and record into (default: next to the results file)
   --results <file>       results CSV (default: campaign-<campaign>.results.csv)
   --retry-failed         resend recipients whose earlier failure was final
@@ -38,7 +38,8 @@ Without ALIPAY_APP_ID the campaign runs against the built-in fake gateway (demo 
 
 Exit codes: 0 every recipient holds its voucher; 1 some failed, were skipped or not reached, or a person
 got two vouchers (listed under two identities); 2 usage, configuration, recipients-file or journal error;
-130 stopped by Ctrl-C; 143 stopped by SIGTERM.`;
+3 the campaign stopped on an answer every recipient would get (template expired or missing, app not
+allowed …); 130 stopped by Ctrl-C; 143 stopped by SIGTERM.`;
 
 export interface SendCommand {
   readonly template?: string;
