@@ -1,13 +1,14 @@
-import { AlipayApiError, AlipayError, type createAlipayClient } from '@aopkit/client';
+import type { createAlipayClient } from '@aopkit/client';
 import type { Claim, Journal, Outcome } from './journal';
 import { outBizNo } from './outBizNo';
 import { runPool } from './pool';
 import { createRateLimiter, type RateLimiter } from './rateLimiter';
 import type { Identity, RecipientList } from './recipients';
+import { type CampaignStop, type SendSettings, sendOne } from './sendOne';
 
 type Client = ReturnType<typeof createAlipayClient>;
 
-export interface CampaignSettings {
+export interface CampaignSettings extends SendSettings {
   /** Names the campaign; with the template and the recipient it fixes each out_biz_no. */
   readonly campaign: string;
   readonly template_id: string;
@@ -75,13 +76,18 @@ export interface CampaignRun {
   readonly duplicates: DuplicatePerson[];
   /** The journal could not be written any more; sending stopped. */
   readonly journalError?: Error;
+  /** An answer every recipient would get (template expired, app not allowed …) stopped the campaign. */
+  readonly stoppedBy?: CampaignStop & { readonly line: number };
 }
 
 export interface Progress {
+  /** Recipients with a result, including those the journal had done before this run. */
   readonly done: number;
   readonly total: number;
   readonly issued: number;
   readonly failed: number;
+  /** Sends this run finished (answered or given up): what a rate must count. */
+  readonly sent: number;
 }
 
 export interface RunOptions {
@@ -185,8 +191,9 @@ export async function runCampaign(
 
   const total = list.recipients.length;
   let issued = 0;
+  let sent = 0;
   let failed = results.filter((r) => r.status === 'failed').length;
-  const report = () => options.onProgress?.({ done: results.length, total, issued, failed });
+  const report = () => options.onProgress?.({ done: results.length, total, issued, failed, sent });
   report();
 
   if (options.dryRun || !options.client) {
@@ -220,105 +227,134 @@ export async function runCampaign(
   } catch (error) {
     journalFailed(error); // nothing is sent
   }
+  let stoppedBy: CampaignRun['stoppedBy'];
+  // Retryable failures whose retries ran out: their result waits for one final pass at the end.
+  const retryLater: typeof todo = [];
+  const lastFailure = new Map<string, RecipientResult>();
+  let finalPass = false;
   try {
-    await runPool(
-      queue,
-      settings.concurrency,
-      async (item) => {
-        const due = (item.notBefore ?? 0) - performance.now();
-        if (due > 0) await sleep(due, stop.signal);
-        if (stop.signal.aborted) return;
-        try {
-          await limiter.acquire(stop.signal);
-        } catch {
-          return; // stopped while waiting for a slot
-        }
-        if (stop.signal.aborted) return;
-        // A person listed by login_id earlier in this run may have turned out to be this user_id.
-        const held = heldElsewhere(item.identity, item.out_biz_no);
-        if (held) {
-          reached.add(item.out_biz_no);
-          const result = heldResult(without(item), held);
-          if (result.status === 'failed') failed++;
-          results.push(result);
-          report();
-          return;
-        }
-        let claim: Claim;
-        try {
-          claim = (await options.journal?.claim(item.out_biz_no, { retryFailed: settings.retryFailed })) ?? {
-            kind: 'claimed',
-          };
-        } catch (error) {
-          journalFailed(error); // not sent: reported as not reached
-          return;
-        }
-        if (claim.kind === 'busy') {
-          // Another worker holds it: ask again later (it may finish it, or die and leave it to us).
-          queue.push({ ...item, notBefore: performance.now() + BUSY_RETRY_MS });
-          return;
-        }
-        if (claim.kind === 'done') {
-          // Finished by another worker since this run began.
-          reached.add(item.out_biz_no);
-          const outcome = claim.outcome;
-          if (outcome.status === 'issued') {
-            holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
-            results.push({ ...without(item), status: 'already-issued', voucher_id: outcome.voucher_id });
-          } else if (outcome.status === 'failed') {
-            failed++;
-            results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
-          }
-          report();
-          return;
-        }
-        const resent = claim.before !== undefined || item.resent;
-        // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
-        if (stop.signal.aborted) return;
-        // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
-        const outcome = await sendOne(client, settings, item.identity, item.out_biz_no);
+    const work = async (item: (typeof queue)[number]) => {
+      const due = (item.notBefore ?? 0) - performance.now();
+      if (due > 0) await sleep(due, stop.signal);
+      if (stop.signal.aborted) return;
+      try {
+        await limiter.acquire(stop.signal);
+      } catch {
+        return; // stopped while waiting for a slot
+      }
+      if (stop.signal.aborted) return;
+      // A person listed by login_id earlier in this run may have turned out to be this user_id.
+      const held = heldElsewhere(item.identity, item.out_biz_no);
+      if (held) {
         reached.add(item.out_biz_no);
+        const result = heldResult(without(item), held);
+        if (result.status === 'failed') failed++;
+        results.push(result);
+        report();
+        return;
+      }
+      let claim: Claim;
+      try {
+        claim = (await options.journal?.claim(item.out_biz_no, { retryFailed: settings.retryFailed })) ?? {
+          kind: 'claimed',
+        };
+      } catch (error) {
+        journalFailed(error); // not sent: reported as not reached
+        return;
+      }
+      if (claim.kind === 'busy') {
+        // Another worker holds it: ask again later (it may finish it, or die and leave it to us).
+        queue.push({ ...item, notBefore: performance.now() + BUSY_RETRY_MS });
+        return;
+      }
+      if (claim.kind === 'done') {
+        // Finished by another worker since this run began.
+        reached.add(item.out_biz_no);
+        const outcome = claim.outcome;
         if (outcome.status === 'issued') {
-          issued++;
-          const status = resent ? 'replayed' : 'issued';
-          const earlier = holder.get(outcome.user_id);
-          if (earlier && earlier.out_biz_no !== item.out_biz_no) {
-            const row = rowOf.get(earlier.out_biz_no);
-            const duplicate: DuplicatePerson = {
-              user_id: outcome.user_id,
-              line: item.line,
-              identity: item.identity,
-              out_biz_no: item.out_biz_no,
-              voucher_id: outcome.voucher_id,
-              earlier: { ...earlier, ...(row ? { line: row.line, identity: row.identity } : {}) },
-            };
-            duplicates.push(duplicate);
-            options.onDuplicate?.(duplicate);
-            results.push({
-              ...without(item),
-              status,
-              voucher_id: outcome.voucher_id,
-              message: `DUPLICATE PERSON: user_id ${outcome.user_id} already held voucher ${earlier.voucher_id} (${describeRow(row)}, out_biz_no ${earlier.out_biz_no})`,
-            });
-          } else {
-            holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
-            results.push({ ...without(item), status, voucher_id: outcome.voucher_id });
-          }
+          holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
+          results.push({ ...without(item), status: 'already-issued', voucher_id: outcome.voucher_id });
         } else if (outcome.status === 'failed') {
           failed++;
           results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
         }
         report();
-        try {
-          await options.journal?.record({ out_biz_no: item.out_biz_no, outcome });
-        } catch (error) {
-          journalFailed(error); // the answer is in the results; a resume resends the same out_biz_no
+        return;
+      }
+      // In the final pass, `before` is this run's own failed attempt: not an earlier run's.
+      const resent = (claim.before !== undefined && !finalPass) || item.resent;
+      // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
+      if (stop.signal.aborted) return;
+      // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
+      const sentOne = await sendOne(client, settings, item.identity, item.out_biz_no, limiter);
+      const outcome = sentOne.outcome;
+      sent++;
+      reached.add(item.out_biz_no);
+      lastFailure.delete(item.out_biz_no);
+      if (sentOne.stop && !stoppedBy) {
+        stoppedBy = { ...sentOne.stop, line: item.line };
+        stop.abort(
+          new Error(`campaign stopped: ${sentOne.stop.sub_code ?? sentOne.stop.code ?? sentOne.stop.error}`),
+        );
+      }
+      if (outcome.status === 'issued') {
+        issued++;
+        const status = resent ? 'replayed' : 'issued';
+        const earlier = holder.get(outcome.user_id);
+        if (earlier && earlier.out_biz_no !== item.out_biz_no) {
+          const row = rowOf.get(earlier.out_biz_no);
+          const duplicate: DuplicatePerson = {
+            user_id: outcome.user_id,
+            line: item.line,
+            identity: item.identity,
+            out_biz_no: item.out_biz_no,
+            voucher_id: outcome.voucher_id,
+            earlier: { ...earlier, ...(row ? { line: row.line, identity: row.identity } : {}) },
+          };
+          duplicates.push(duplicate);
+          options.onDuplicate?.(duplicate);
+          results.push({
+            ...without(item),
+            status,
+            voucher_id: outcome.voucher_id,
+            message: `DUPLICATE PERSON: user_id ${outcome.user_id} already held voucher ${earlier.voucher_id} (${describeRow(row)}, out_biz_no ${earlier.out_biz_no})`,
+          });
+        } else {
+          holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
+          results.push({ ...without(item), status, voucher_id: outcome.voucher_id });
         }
-      },
-      stop.signal,
-    );
+      } else if (outcome.status === 'failed' && outcome.retryable && !sentOne.stop && !finalPass) {
+        // Retries ran out (a burst of faults): one more try once the others are done.
+        retryLater.push(item);
+        lastFailure.set(item.out_biz_no, { ...without(item), status: 'failed', ...failureFields(outcome) });
+      } else if (outcome.status === 'failed') {
+        failed++;
+        results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
+      }
+      report();
+      try {
+        await options.journal?.record({ out_biz_no: item.out_biz_no, outcome });
+      } catch (error) {
+        journalFailed(error); // the answer is in the results; a resume resends the same out_biz_no
+      }
+    };
+    await runPool(queue, settings.concurrency, work, stop.signal);
+    if (retryLater.length > 0 && !stop.signal.aborted) {
+      // A pause as long as the longest retry delay, then each once more (with its own retries).
+      await sleep(settings.retryDelay?.maxMs ?? 5000, stop.signal);
+      finalPass = true;
+      queue.splice(0, queue.length, ...retryLater);
+      await runPool(queue, settings.concurrency, work, stop.signal);
+    }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+  }
+  // Not resent in the final pass (the run stopped first): the failure stands.
+  const answered = new Set(results.map((r) => r.out_biz_no));
+  for (const result of lastFailure.values()) {
+    if (answered.has(result.out_biz_no)) continue;
+    failed++;
+    results.push(result);
   }
   for (const item of todo) {
     if (reached.has(item.out_biz_no)) continue;
@@ -328,7 +364,12 @@ export async function runCampaign(
       message: 'the run stopped before sending it; run the campaign again to send it',
     });
   }
-  return { results: sortByLine(results), duplicates, ...(journalError ? { journalError } : {}) };
+  return {
+    results: sortByLine(results),
+    duplicates,
+    ...(journalError ? { journalError } : {}),
+    ...(stoppedBy ? { stoppedBy } : {}),
+  };
 }
 
 /** A copy of `items` in random order (Fisher-Yates). */
@@ -357,39 +398,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function describeRow(row: { line: number; identity: Identity } | undefined): string {
   return row ? `line ${row.line} (${row.identity.field} ${row.identity.value})` : 'a row of an earlier run';
-}
-
-async function sendOne(
-  client: Client,
-  settings: CampaignSettings,
-  identity: Identity,
-  out_biz_no: string,
-): Promise<Outcome> {
-  try {
-    const params = {
-      template_id: settings.template_id,
-      out_biz_no,
-      [identity.field]: identity.value,
-      ...(settings.amount === undefined ? {} : { amount: settings.amount }),
-      ...(settings.memo === undefined ? {} : { memo: settings.memo }),
-    } as Parameters<Client['marketing']['voucher']['send']>[0];
-    const voucher = await client.marketing.voucher.send(params);
-    return { status: 'issued', voucher_id: voucher.voucher_id, user_id: voucher.user_id };
-  } catch (error) {
-    if (error instanceof AlipayApiError) {
-      return {
-        status: 'failed',
-        retryable: error.retryable,
-        error: error.name,
-        code: error.code,
-        ...(error.sub_code ? { sub_code: error.sub_code } : {}),
-        message: error.sub_msg ?? error.msg,
-      };
-    }
-    const name = error instanceof AlipayError ? error.name : 'UnexpectedError';
-    const retryable = error instanceof AlipayError ? error.retryable : true;
-    return { status: 'failed', retryable, error: name, message: (error as Error).message };
-  }
 }
 
 function failureFields(outcome: Extract<Outcome, { status: 'failed' }>) {
