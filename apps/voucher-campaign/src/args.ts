@@ -7,6 +7,7 @@ export const HELP = `voucher-campaign — send one voucher template to a list of
 
 Usage:
   voucher-campaign send [options]
+  voucher-campaign status --journal <postgres://…|file> [--campaign <name>] [--json]
 
 Options:
   --template <id>        voucher template_id (default in demo mode: the demo template)
@@ -19,7 +20,10 @@ Options:
   --memo <text>          memo shown with the voucher
   --concurrency <n>      sends in flight at once (default 8)
   --rate <n>[/s]         at most n requests per second, retries included (default: no limit)
-  --journal <file>       journal to resume from and record into (default: next to the results file)
+  --journal <file|url>   journal to resume from and record into (default: $VOUCHER_CAMPAIGN_JOURNAL,
+                         else a file next to the results file); a postgres://… URL is a journal
+                         shared by any number of workers running the same command, and makes
+                         --rate the rate of all of them together
   --results <file>       results CSV (default: campaign-<campaign>.results.csv)
   --retry-failed         resend recipients whose earlier failure was final
   --max-retries <n>      retries per send on retryable failures (default 4)
@@ -67,7 +71,8 @@ export interface SendCommand {
 export function parseSendArgs(argv: readonly string[]): SendCommand | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return 'help';
-  if (command !== 'send') throw new ConfigError(`unknown command "${command}"; the command is "send"`);
+  if (command !== 'send')
+    throw new ConfigError(`unknown command "${command}"; the commands are "send" and "status"`);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(rest);

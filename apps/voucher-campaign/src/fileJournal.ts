@@ -205,15 +205,17 @@ export class FileJournal implements Journal {
 }
 
 /**
- * Reads a journal without changing it (a dry run uses this to show what is left). Throws a JournalError
- * if the file is not a journal, has a corrupt line, or belongs to another campaign.
+ * Reads a journal without changing it (a dry run uses this to show what is left, `status` to show
+ * progress). Throws a JournalError if the file is not a journal, has a corrupt line, or belongs to another
+ * campaign than `header` (not checked when `header` is undefined).
  */
-export function readJournal(path: string, header: CampaignHeader) {
+export function readJournal(path: string, header: CampaignHeader | undefined) {
+  let found: CampaignHeader | undefined;
   const outcomes = new Map<string, Outcome>();
   let validBytes = 0;
   let validLines = 0;
   let hasHeader = false;
-  if (!existsSync(path)) return { outcomes, validBytes, validLines, hasHeader };
+  if (!existsSync(path)) return { outcomes, validBytes, validLines, hasHeader, header: found };
   const bytes = readFileSync(path);
   const start = bytes.toString('utf8', 0, Math.min(bytes.length, HEADER_PREFIX.length));
   // An empty file, or one holding only the torn start of a header, is a journal that was being created.
@@ -234,7 +236,8 @@ export function readJournal(path: string, header: CampaignHeader) {
       throw corruptLine(path, line, 'is not a journal entry');
     }
     if (isHeader(record)) {
-      assertSameCampaign(path, record.header, header);
+      if (header) assertSameCampaign(path, record.header, header);
+      found ??= record.header;
       hasHeader = true;
     } else if (isEntry(record)) {
       outcomes.set(record.out_biz_no, record.outcome);
@@ -244,7 +247,7 @@ export function readJournal(path: string, header: CampaignHeader) {
     validLines = line;
   }
   // Anything after the last newline is a line torn by a crash: it is ignored, and cut off on open.
-  return { outcomes, validBytes, validLines, hasHeader };
+  return { outcomes, validBytes, validLines, hasHeader, header: found };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -282,7 +285,8 @@ function corruptLine(path: string, line: number, problem: string): JournalError 
   );
 }
 
-function assertSameCampaign(path: string, found: CampaignHeader, wanted: CampaignHeader): void {
+/** Throws a JournalError naming the first field in which `found` (the journal's campaign) differs. */
+export function assertSameCampaign(path: string, found: CampaignHeader, wanted: CampaignHeader): void {
   for (const key of ['campaign', 'template_id', 'amount', 'memo'] as const) {
     if ((found[key] ?? '') !== (wanted[key] ?? '')) {
       throw new JournalError(

@@ -6,10 +6,13 @@ import { HELP, parseSendArgs, type SendCommand } from './args';
 import { type ClientSettings, ConfigError, credentialsFromEnv } from './credentials';
 import { DEMO_RECIPIENTS, DEMO_TEMPLATE, describeDemoGateway, startDemoGateway } from './demo';
 import { type CampaignHeader, FileJournal, type Journal, JournalError, readJournal } from './journal';
+import { PgJournal, readPgJournal } from './pgJournal';
+import { describePgUrl, isPgUrl } from './pgSchema';
 import { createProgressReporter } from './progress';
 import { loadRecipients, type RecipientList } from './recipients';
 import { writeResultsCsv } from './resultsCsv';
 import { runCampaign } from './runCampaign';
+import { status } from './status';
 import { describeDuplicate, describeStop, formatSummary, type Summary, summarize } from './summary';
 
 /** Where the CLI writes: process.stdout/stderr, or a collector in tests. */
@@ -32,6 +35,7 @@ export interface Io {
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
+    if (argv[0] === 'status') return await status(argv.slice(1), io);
     const command = parseSendArgs(argv);
     if (command === 'help') {
       io.stdout.write(`${HELP}\n`);
@@ -64,10 +68,11 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     if (list.recipients.length === 0) throw new ConfigError(noRecipients(recipientsPath, list));
 
     // The demo starts afresh each run, and keeps no files, unless told where to keep them.
-    if (!(real || cmd.journal || cmd.results)) scratch = mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
+    const journalOption = cmd.journal ?? (io.env.VOUCHER_CAMPAIGN_JOURNAL || undefined);
+    if (!(real || journalOption || cmd.results)) scratch = mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
     const dir = scratch ?? '.';
     const resultsPath = cmd.results ?? join(dir, `campaign-${safe(campaign)}.results.csv`);
-    const journalPath = cmd.journal ?? `${resultsPath.replace(/\.results\.csv$/, '')}.journal.jsonl`;
+    const journalPath = journalOption ?? `${resultsPath.replace(/\.results\.csv$/, '')}.journal.jsonl`;
     const header = { campaign, template_id, ...pick(cmd, 'amount'), ...pick(cmd, 'memo') };
     assertWritable(resultsPath);
     const clientSettings = real ?? demo?.settings;
@@ -81,8 +86,11 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       for (const row of list.skipped) io.stderr.write(`skipping line ${row.line}: ${row.reason}\n`);
     }
 
-    const journal = cmd.dryRun ? undefined : await openJournal(journalPath, header);
-    const recorded = journal ? undefined : readRecorded(journalPath, header);
+    const journal = cmd.dryRun ? undefined : await openJournal(journalPath, header, cmd.concurrency);
+    const recorded = journal ? undefined : await readRecorded(journalPath, header);
+    // A shared journal paces every worker of the campaign together: --rate is the campaign's rate.
+    const limiter =
+      journal instanceof PgJournal && cmd.rate !== undefined ? journal.rateLimiter(cmd.rate) : undefined;
     const settings = {
       ...header,
       concurrency: cmd.concurrency,
@@ -97,6 +105,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       run = await runCampaign(list, settings, {
         ...(client ? { client } : {}),
         ...(journal ? { journal } : { recorded }),
+        ...(limiter ? { limiter } : {}),
         dryRun: cmd.dryRun,
         ...(io.signal ? { signal: io.signal } : {}),
         ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
@@ -218,8 +227,9 @@ const ENV_OF_OPTION: Record<string, string> = {
   gateway: 'ALIPAY_GATEWAY',
 };
 
-async function openJournal(path: string, header: CampaignHeader): Promise<Journal> {
+async function openJournal(path: string, header: CampaignHeader, concurrency: number): Promise<Journal> {
   try {
+    if (isPgUrl(path)) return await PgJournal.open(path, header, { poolSize: concurrency + 2 });
     return await FileJournal.open(path, header);
   } catch (error) {
     throw asConfigError(path, error);
@@ -227,8 +237,9 @@ async function openJournal(path: string, header: CampaignHeader): Promise<Journa
 }
 
 /** A dry run reads the journal without opening it for writing; its problems are usage errors too. */
-function readRecorded(path: string, header: CampaignHeader) {
+async function readRecorded(path: string, header: CampaignHeader) {
   try {
+    if (isPgUrl(path)) return await readPgJournal(path, header);
     return readJournal(path, header).outcomes;
   } catch (error) {
     throw asConfigError(path, error);
@@ -237,7 +248,8 @@ function readRecorded(path: string, header: CampaignHeader) {
 
 function asConfigError(path: string, error: unknown): ConfigError {
   if (error instanceof JournalError) return new ConfigError(error.message);
-  return new ConfigError(`cannot read journal ${path}: ${(error as Error).message}`);
+  const where = isPgUrl(path) ? describePgUrl(path) : path;
+  return new ConfigError(`cannot read journal ${where}: ${(error as Error).message}`);
 }
 
 function retryDelay(cmd: SendCommand) {
