@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createAlipayClient } from '@aopkit/client';
-import pg from 'pg';
 import { main } from '../src/main';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
@@ -132,71 +131,4 @@ console.log(
   `  app CPU per send beyond the client's: ${(perSend(app) - perSend(alone)).toFixed(2)} ms (journal, pool, limiter, results)`,
 );
 
-// With Postgres (BENCH_POSTGRES_URL: a server where this user may create databases): the same campaign
-// by one worker and by three, each a process of its own sharing one journal database.
-const postgres = process.env.BENCH_POSTGRES_URL;
-if (!postgres) {
-  console.log('  postgres: skipped (set BENCH_POSTGRES_URL to a server this user may create databases on)');
-} else {
-  for (const workers of [1, 3]) {
-    const name = `vc_bench_${process.pid}_${workers}`;
-    const admin = new pg.Client({ connectionString: postgres });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(postgres);
-    url.pathname = `/${name}`;
-    const started = performance.now();
-    const runs = await Promise.all(
-      Array.from({ length: workers }, () =>
-        worker([
-          'send',
-          '--template',
-          'T_BENCH',
-          '--campaign',
-          `pg-${workers}`,
-          '--recipients',
-          csv,
-          '--concurrency',
-          String(CONCURRENCY),
-          '--json',
-          '--journal',
-          url.toString(),
-          '--results',
-          join(dir, `results-pg-${workers}-${Math.random()}.csv`),
-        ]),
-      ),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-    const issued = runs.reduce((n, r) => n + r.summary.issued, 0);
-    const cpuMs = runs.reduce((n, r) => n + r.cpuMs, 0);
-    console.log(
-      `  postgres, ${workers} worker${workers > 1 ? 's' : ' '}: ${(RECIPIENTS / seconds).toFixed(0)} sends/s, ${(cpuMs / RECIPIENTS).toFixed(2)} ms CPU per send (${seconds.toFixed(1)} s incl. process start; exits ${runs.map((r) => r.code).join(',')}, issued ${issued})`,
-    );
-  }
-}
 process.exit(0);
-
-/** Runs bench/worker.ts in a process of its own; resolves to what it printed. */
-function worker(args: string[]): Promise<{ code: number; cpuMs: number; summary: { issued: number } }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'worker.ts'), ...args],
-    {
-      cwd: join(import.meta.dirname, '..'),
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: {
-        ...process.env,
-        ALIPAY_APP_ID: fake.appId,
-        ALIPAY_PRIVATE_KEY: fake.privateKey,
-        ALIPAY_PUBLIC_KEY: fake.alipayPublicKey,
-        ALIPAY_GATEWAY: fake.url,
-      },
-    },
-  );
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-    child.once('exit', (code) => reject(new Error(`a worker exited (${code}) without a result`)));
-  });
-}

@@ -40,6 +40,7 @@ const HEADER_PREFIX = '{"header":';
  */
 export class FileJournal implements Journal {
   readonly path: string;
+  readonly shared = false;
   private readonly file: JournalFile;
   private readonly outcomes: Map<string, Outcome>;
   private readonly lock: Lock;

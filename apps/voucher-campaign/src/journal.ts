@@ -49,6 +49,8 @@ export type Claim =
 export interface Journal {
   /** Where it is, for messages: the file's path, or the database URL without its password. */
   readonly location: string;
+  /** Other workers may claim from it at the same time (a file journal is one run's at a time). */
+  readonly shared: boolean;
   /** The latest state of each out_biz_no known to this run: what was recorded when it opened, and since. */
   readonly entries: ReadonlyMap<string, Outcome>;
   /** Names the campaign's recipients before sending, so that progress can be told from the journal. */

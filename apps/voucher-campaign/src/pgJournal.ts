@@ -28,11 +28,13 @@ WITH cur AS (
   UPDATE voucher_campaign_recipient r
   SET outcome = '{"status":"attempted"}'::jsonb, owner = $3, claims = r.claims + 1, updated_at = now()
   FROM cur
-  WHERE r.campaign = $1 AND r.out_biz_no = cur.out_biz_no AND (
-    cur.outcome IS NULL
-    OR (cur.outcome->>'status' = 'failed' AND ((cur.outcome->>'retryable')::boolean OR $4::boolean))
-    OR (cur.outcome->>'status' = 'attempted'
-        AND (cur.owner IS NULL OR cur.owner = $3 OR NOT ${workerAlive('cur.owner')})))
+  WHERE r.campaign = $1 AND r.out_biz_no = cur.out_biz_no AND CASE
+    WHEN cur.outcome IS NULL THEN true
+    WHEN cur.outcome->>'status' = 'failed' THEN (cur.outcome->>'retryable')::boolean OR $4::boolean
+    -- CASE, so that pg_locks (costly) is read only for a recipient another worker attempted.
+    WHEN cur.outcome->>'status' = 'attempted' THEN cur.owner IS NULL OR cur.owner = $3
+      OR NOT ${workerAlive('cur.owner')}
+    ELSE false END
   RETURNING cur.outcome AS before
 )
 SELECT EXISTS (SELECT 1 FROM taken) AS claimed, (SELECT before FROM taken) AS before,
@@ -58,6 +60,7 @@ WHERE r.outcome IS NULL OR r.outcome->>'status' <> 'issued' OR EXCLUDED.outcome-
  */
 export class PgJournal implements Journal {
   readonly location: string;
+  readonly shared = true;
   private readonly outcomes: Map<string, Outcome>;
   private failed: JournalError | undefined;
   private closing = false;

@@ -109,6 +109,8 @@ export interface RunOptions {
 /** How long a recipient another worker holds waits before it is asked for again. */
 const BUSY_RETRY_MS = 200;
 
+type Todo = { line: number; identity: Identity; out_biz_no: string; resent: boolean };
+
 type Held = { readonly out_biz_no: string; readonly voucher_id: string };
 
 /** Sends the campaign's vouchers; returns one result per valid recipient (`not-reached` if it stopped early). */
@@ -120,7 +122,7 @@ export async function runCampaign(
   const recorded = options.journal?.entries ?? options.recorded ?? new Map<string, Outcome>();
   const results: RecipientResult[] = [];
   const duplicates: DuplicatePerson[] = [];
-  const todo: { line: number; identity: Identity; out_biz_no: string; resent: boolean }[] = [];
+  const todo: Todo[] = [];
 
   // The rows of this file by out_biz_no, to name them in messages.
   // A row's other identities too: a campaign resumed with a file enriched with user_ids sent them earlier.
@@ -217,8 +219,10 @@ export async function runCampaign(
   const client = options.client;
   const limiter = options.limiter ?? createRateLimiter(settings.rate);
   const reached = new Set<string>();
-  // The pool's queue: a recipient another worker holds goes back at its end.
-  const queue = [...todo];
+  // The pool's queue: a recipient another worker holds goes back at its end, to be asked for again later.
+  // With a shared journal each worker goes through the list in an order of its own, so that workers
+  // rarely reach for the same recipient at once.
+  const queue: (Todo & { notBefore?: number })[] = options.journal?.shared ? shuffled(todo) : [...todo];
   try {
     await options.journal?.enroll(
       list.recipients.map((r) => outBizNo(settings.campaign, settings.template_id, r.identity)),
@@ -232,7 +236,10 @@ export async function runCampaign(
   const lastFailure = new Map<string, RecipientResult>();
   let finalPass = false;
   try {
-    const work = async (item: (typeof todo)[number]) => {
+    const work = async (item: (typeof queue)[number]) => {
+      const due = (item.notBefore ?? 0) - performance.now();
+      if (due > 0) await sleep(due, stop.signal);
+      if (stop.signal.aborted) return;
       try {
         await limiter.acquire(stop.signal);
       } catch {
@@ -260,8 +267,7 @@ export async function runCampaign(
       }
       if (claim.kind === 'busy') {
         // Another worker holds it: ask again later (it may finish it, or die and leave it to us).
-        await sleep(BUSY_RETRY_MS, stop.signal);
-        queue.push(item);
+        queue.push({ ...item, notBefore: performance.now() + BUSY_RETRY_MS });
         return;
       }
       if (claim.kind === 'done') {
@@ -369,6 +375,16 @@ export async function runCampaign(
   };
 }
 
+/** A copy of `items` in random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 /** Waits `ms`, or less if `signal` aborts (never rejects). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
@@ -395,8 +411,10 @@ function failureFields(outcome: Extract<Outcome, { status: 'failed' }>) {
   };
 }
 
-function without<T extends { resent: boolean }>(item: T): Omit<T, 'resent'> {
-  const { resent: _, ...rest } = item;
+function without<T extends { resent: boolean; notBefore?: number }>(
+  item: T,
+): Omit<T, 'resent' | 'notBefore'> {
+  const { resent: _, notBefore: __, ...rest } = item;
   return rest;
 }
 
