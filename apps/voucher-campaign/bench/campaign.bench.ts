@@ -130,4 +130,5 @@ console.log(
 console.log(
   `  app CPU per send beyond the client's: ${(perSend(app) - perSend(alone)).toFixed(2)} ms (journal, pool, limiter, results)`,
 );
+
 process.exit(0);

@@ -275,6 +275,10 @@ function identityOf(record: Record<string, string | undefined>): Identity | stri
     if (CONTROL.test(value)) {
       return `${field} ${JSON.stringify(value)} contains a control character (a line break, tab or the like)`;
     }
+    if (value.includes('\uFFFD')) {
+      // A character an earlier conversion could not map: the name as written is lost, never guess it.
+      return `${field} ${JSON.stringify(value)} contains U+FFFD (\uFFFD), a character lost when the file was converted between encodings; fix it at the source`;
+    }
     const rule: { maxLength?: number; pattern?: string } = BIZ_CONTENT_FIELDS[field];
     if (rule.maxLength !== undefined && value.length > rule.maxLength) {
       return `${field} is ${value.length} characters, longer than ${rule.maxLength}`;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { createAlipayClient } from '@aopkit/client';
 import type { Claim, Journal, Outcome } from './journal';
 import { outBizNo } from './outBizNo';
@@ -204,6 +205,8 @@ export async function runCampaign(
 
   // Stops new sends on the caller's signal or when the journal fails; never reaches a send in flight.
   const stop = new AbortController();
+  // Every send in flight may wait on it at once (a rate slot, a busy recipient): no leak, by design.
+  setMaxListeners(settings.concurrency + 10, stop.signal);
   const onAbort = () => stop.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });

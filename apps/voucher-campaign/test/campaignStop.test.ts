@@ -68,6 +68,24 @@ describe('an answer every recipient would get stops the campaign', () => {
     expect(out.stdout).toMatch(/^CAMPAIGN STOPPED at line 7: the gateway answered 40004 TEMPLATE_NOT_EXIST/m);
   });
 
+  it("the app's permissions (40006) stop it; a 40004 sub code the spec does not declare does not", async () => {
+    const t = setup();
+    t.gateway.nextCall({ sub_code: 'isv.insufficient-isv-permissions' });
+    const out = await run(t.argv(TEMPLATE, '--concurrency', '1', '--json'), t.env);
+    expect(out.code).toBe(3);
+    expect(JSON.parse(out.stdout).stopped_by).toMatchObject({ code: '40006', line: 2 });
+    expect(t.gateway.requests).toHaveLength(1);
+
+    const u = setup();
+    u.gateway.nextCall({ code: '40004', msg: 'Business Failed', sub_code: 'USER_QUOTA_REACHED' });
+    const unknown = await run(u.argv(TEMPLATE, '--concurrency', '1', '--json'), u.env);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({
+      issued: 29,
+      failed_by_sub_code: { USER_QUOTA_REACHED: 1 },
+    });
+  });
+
   it('an answer about one recipient (USER_STATUS_ERROR) does not stop it', async () => {
     const t = setup();
     for (let i = 0; i < 3; i++) t.gateway.nextCall({ latencyMs: 0 });

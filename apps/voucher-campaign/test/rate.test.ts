@@ -10,7 +10,7 @@ describe('--rate', () => {
       faults: { rate: 0.3, kinds: { 'system-error': 1, 'unknown-error': 1, 'drop-before': 1 } },
     });
     gateway.addTemplate({ template_id: TEMPLATE, type: 'voucher' });
-    const ids = Array.from({ length: 60 }, (_, i) => userId(i + 1));
+    const ids = Array.from({ length: 50 }, (_, i) => userId(i + 1));
     for (const user_id of ids) gateway.addUser({ user_id });
     const app = gateway.registerApp();
     // Notes when each request reaches the gateway, over real loopback HTTP.
@@ -37,7 +37,7 @@ describe('--rate', () => {
         '--results',
         join(dir, 'r.csv'),
         '--rate',
-        '20/s',
+        '10/s',
         '--concurrency',
         '8',
         '--max-retries',
@@ -54,20 +54,20 @@ describe('--rate', () => {
       },
     );
     expect(out.code).toBe(0);
-    expect(gateway.vouchers).toHaveLength(60);
+    expect(gateway.vouchers).toHaveLength(50);
     // Retries happened: more requests than recipients.
-    expect(arrivals.length).toBeGreaterThan(66);
-    // The most requests in any one second, as they arrive: 20, and up to two more for requests that left
-    // on their slot but reached the gateway later than the ones after them (signing and loopback jitter
-    // on a busy machine). Without the limit on retries, 30% faults put about 28 in a second.
+    expect(arrivals.length).toBeGreaterThan(55);
+    // The most requests in any one second, as they arrive: 10, and up to two more for requests that left
+    // on their slot but reached the gateway up to 200 ms later than the ones after them (signing and
+    // loopback jitter on a busy machine). Without the limit on retries, 30% faults put 14 or more in a second.
     let most = 0;
     for (let i = 0, j = 0; j < arrivals.length; j++) {
       while ((arrivals[j] as number) - (arrivals[i] as number) >= 1000) i++;
       most = Math.max(most, j - i + 1);
     }
-    expect(most).toBeLessThanOrEqual(22);
-    // And over the whole run, where that jitter washes out: 20 a second at most.
+    expect(most).toBeLessThanOrEqual(12);
+    // And over the whole run, where that jitter washes out: 10 a second at most.
     const seconds = ((arrivals.at(-1) as number) - (arrivals[0] as number)) / 1000;
-    expect((arrivals.length - 1) / seconds).toBeLessThanOrEqual(20.5);
+    expect((arrivals.length - 1) / seconds).toBeLessThanOrEqual(10.3);
   }, 30_000);
 });

@@ -57,6 +57,14 @@ describe('recipients file encodings', () => {
     expect(decodeRecipients(Buffer.from('user_id\n2088000000000001\n'), 'gbk')).toContain('2088');
   });
 
+  it('skips a name garbled before it reached us (U+FFFD from an earlier conversion), never sends it', () => {
+    const list = parseRecipients('taobao_nick\n\uFFFD\uFFFD三\n李四\n');
+    expect(list.recipients.map((r) => r.identity.value)).toEqual(['李四']);
+    expect(list.skipped).toEqual([
+      { line: 2, reason: expect.stringMatching(/^taobao_nick ".*" contains U\+FFFD/) },
+    ]);
+  });
+
   it('loadRecipients decodes with the encoding it is given', async () => {
     const path = join(tempDir(), 'gbk.csv');
     writeFileSync(path, gbkFile());
