@@ -1,5 +1,5 @@
 // The app's rate with a Postgres journal, for one worker and for three, beside one worker on a file
-// journal: each worker a CLI process, the fake gateway in this process over loopback HTTP. A throwaway
+// journal: each worker a process of its own (bench/worker.ts, the CLI main()), the fake gateway in this process over loopback HTTP. A throwaway
 // Postgres server is started (or BENCH_POSTGRES_URL used). Prints figures; never fails on speed.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const app = gateway.registerApp();
 const fake = await startFakeGatewayServer({ port: 0, gateway });
 const csv = join(dir, 'recipients.csv');
 writeFileSync(csv, `user_id\n${ids.join('\n')}\n`);
-const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
+const worker = join(import.meta.dirname, 'worker.ts');
 
 async function admin<T>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -40,21 +40,21 @@ async function admin<T>(sql: string): Promise<T[]> {
   }
 }
 
-/** Runs `workers` CLI processes on one journal and a fresh campaign; the wall time until all exit. */
+/** Runs `workers` worker processes (bench/worker.ts: the CLI's main) on one journal and a fresh campaign; the wall time until all exit. */
 async function round(label: string, workers: number, journal: (n: number) => string) {
   const campaign = `bench-${label.replace(/\W+/g, '-')}`;
   const vouchersBefore = gateway.vouchers.length;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const codes = await Promise.all(
+  const runs = await Promise.all(
     Array.from(
       { length: workers },
       (_, n) =>
-        new Promise<number | null>((resolve, reject) => {
+        new Promise<{ code: number; cpuMs: number }>((resolve, reject) => {
           const child = spawn(
             process.execPath,
             // biome-ignore format: one option a line would hide the command
-            ['--import', 'tsx', cli, 'send', '--template', 'T_BENCH', '--campaign', campaign, '--recipients', csv,
+            ['--import', 'tsx', worker, 'send', '--template', 'T_BENCH', '--campaign', campaign, '--recipients', csv,
              '--concurrency', String(CONCURRENCY), '--journal', journal(n), '--results', join(dir, `${campaign}-${n}.csv`), '--json'],
             {
               env: {
@@ -64,11 +64,21 @@ async function round(label: string, workers: number, journal: (n: number) => str
                 ALIPAY_PUBLIC_KEY: gateway.alipayPublicKey,
                 ALIPAY_GATEWAY: fake.url,
               },
-              stdio: 'ignore',
+              stdio: ['ignore', 'pipe', 'inherit'],
             },
           );
+          let out = '';
+          child.stdout.on('data', (chunk) => {
+            out += chunk;
+          });
           child.on('error', reject);
-          child.on('exit', resolve);
+          child.on('exit', () => {
+            try {
+              resolve(JSON.parse(out));
+            } catch {
+              reject(new Error(`a worker exited without its result: ${out}`));
+            }
+          });
         }),
     ),
   );
@@ -76,9 +86,12 @@ async function round(label: string, workers: number, journal: (n: number) => str
   const cpu = process.cpuUsage(cpuBefore);
   await gateway.idle();
   const issued = gateway.vouchers.length - vouchersBefore;
+  const appCpuMs = runs.reduce((n, r) => n + r.cpuMs, 0);
+  const perSend = (ms: number) => (ms / RECIPIENTS).toFixed(2);
   console.log(
     `  ${label.padEnd(30)} ${(RECIPIENTS / seconds).toFixed(0).padStart(5)} sends/s  (${seconds.toFixed(1)} s wall, ` +
-      `exit ${codes.join('/')}, fake CPU ${((cpu.user + cpu.system) / 1000 / RECIPIENTS).toFixed(2)} ms/send, ${issued} vouchers)`,
+      `app CPU ${perSend(appCpuMs)} ms/send (all workers, startup included), ` +
+      `fake CPU ${perSend((cpu.user + cpu.system) / 1000)} ms/send; exit ${runs.map((r) => r.code).join('/')}, ${issued} vouchers)`,
   );
 }
 
@@ -93,7 +106,7 @@ async function database(name: string): Promise<string> {
 
 console.log(
   `voucher-campaign Postgres bench: ${RECIPIENTS} recipients, concurrency ${CONCURRENCY} per worker, ` +
-    'workers are CLI processes (startup included), the fake in the bench process',
+    'workers are processes of their own running the CLI main() (startup included), the fake in the bench process',
 );
 await round('file journal, 1 worker', 1, () => join(dir, 'bench.journal.jsonl'));
 const one = await database('vc_bench_one');
