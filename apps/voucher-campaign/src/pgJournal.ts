@@ -131,13 +131,29 @@ export class PgJournal implements Journal {
     return this.outcomes;
   }
 
+  /** One transaction (in batches), so that `status` never counts half a list. */
   async enroll(outBizNos: readonly string[]): Promise<void> {
-    for (let i = 0; i < outBizNos.length; i += ENROLL_BATCH) {
-      await this.query(
-        `INSERT INTO voucher_campaign_recipient (campaign, out_biz_no)
-         SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-        [this.header.campaign, outBizNos.slice(i, i + ENROLL_BATCH)],
-      );
+    if (this.failed) throw this.failed;
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw this.fail(error);
+    });
+    // Sorted: workers enrolling the same rows at once then lock them in the same order (no deadlock).
+    const keys = [...outBizNos].sort();
+    try {
+      await client.query('BEGIN');
+      for (let i = 0; i < keys.length; i += ENROLL_BATCH) {
+        await client.query(
+          `INSERT INTO voucher_campaign_recipient (campaign, out_biz_no)
+           SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+          [this.header.campaign, keys.slice(i, i + ENROLL_BATCH)],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw this.fail(error);
+    } finally {
+      client.release();
     }
   }
 

@@ -236,16 +236,23 @@ export async function runCampaign(
   const lastFailure = new Map<string, RecipientResult>();
   let finalPass = false;
   try {
+    const claimFirst = options.journal?.shared === true;
+    /** Waits for the rate limiter; false if the run stopped meanwhile. */
+    const slot = async (): Promise<boolean> => {
+      try {
+        await limiter.acquire(stop.signal);
+      } catch {
+        return false; // stopped while waiting for a slot
+      }
+      return !stop.signal.aborted;
+    };
     const work = async (item: (typeof queue)[number]) => {
       const due = (item.notBefore ?? 0) - performance.now();
       if (due > 0) await sleep(due, stop.signal);
       if (stop.signal.aborted) return;
-      try {
-        await limiter.acquire(stop.signal);
-      } catch {
-        return; // stopped while waiting for a slot
-      }
-      if (stop.signal.aborted) return;
+      // A shared journal is asked first: a recipient another worker holds must not spend a slot of
+      // the campaign's rate (at the end of a campaign, workers ask for such recipients many times).
+      if (!claimFirst && !(await slot())) return;
       // A person listed by login_id earlier in this run may have turned out to be this user_id.
       const held = heldElsewhere(item.identity, item.out_biz_no);
       if (held) {
@@ -286,6 +293,7 @@ export async function runCampaign(
       }
       // In the final pass, `before` is this run's own failed attempt: not an earlier run's.
       const resent = (claim.before !== undefined && !finalPass) || item.resent;
+      if (claimFirst && !(await slot())) return;
       // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
       if (stop.signal.aborted) return;
       // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.

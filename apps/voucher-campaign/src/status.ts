@@ -35,8 +35,8 @@ export interface CampaignStatus {
   /** Sends started (claims), resends included. */
   readonly sends: number | null;
   readonly workers: readonly { readonly host: string; readonly pid: number; readonly started_at: string }[];
-  /** Every enrolled recipient issued or failed for good. */
-  readonly finished: boolean;
+  /** Every enrolled recipient issued or failed for good (null: a file journal cannot tell). */
+  readonly finished: boolean | null;
 }
 
 /** `voucher-campaign status …`: prints the campaign's progress; resolves to the exit code. */
@@ -199,7 +199,7 @@ function fileStatus(path: string, campaign: string | undefined): CampaignStatus 
     not_sent: null,
     sends: null,
     workers: [],
-    finished: false,
+    finished: null,
   };
 }
 
@@ -222,7 +222,7 @@ export function formatStatus(s: CampaignStatus): string {
     rows.push(['sends started (resends included)', s.sends ?? 0]);
     rows.push(['workers running', s.workers.length]);
   }
-  rows.push(['finished', s.finished ? 'yes' : 'no']);
+  rows.push(['finished', s.finished === null ? 'unknown' : s.finished ? 'yes' : 'no']);
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
   for (const w of s.workers) lines.push(`  worker ${w.host} pid ${w.pid}, since ${w.started_at}`);
