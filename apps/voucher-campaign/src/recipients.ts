@@ -53,6 +53,11 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * GBK is read with the GB18030 decoder, its superset (every GBK file decodes the same).
  */
 export function decodeRecipients(bytes: Uint8Array, encoding?: Encoding): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new RecipientsFileError(
+      'the file is UTF-16 (Excel\'s "Unicode Text"): save it as "CSV UTF-8" (or CSV, then pass --encoding gbk)',
+    );
+  }
   const bom = UTF8_BOM.every((b, i) => bytes[i] === b);
   if (bom && encoding !== undefined && encoding !== 'utf-8') {
     throw new RecipientsFileError(

@@ -103,10 +103,11 @@ export function formatSummary(s: Summary): string {
     ['campaign', s.campaign],
     ['template_id', s.template_id],
     ['recipients', s.recipients],
-    ['issued now (first sent in this run)', s.issued],
-    ['replayed (resent after an earlier unconfirmed attempt; issued then or now)', s.replayed],
-    ['found already issued (journal or same person; not sent)', s.already_issued],
-    ['hold their voucher', s.issued + s.replayed + s.already_issued],
+    ['issued now', s.issued],
+    // Resent after an earlier run's unconfirmed attempt: Alipay's answer cannot tell then from now.
+    ['replayed (issued then or now)', s.replayed],
+    ['found already issued (not sent)', s.already_issued],
+    ['hold their voucher (total)', s.issued + s.replayed + s.already_issued],
   ];
   if (s.would_send > 0) rows.push(['would send (dry run)', s.would_send]);
   rows.push(['failed', s.failed]);

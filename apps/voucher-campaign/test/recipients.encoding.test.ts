@@ -65,6 +65,11 @@ describe('recipients file encodings', () => {
     ]);
   });
 
+  it('refuses UTF-16 (Excel\'s "Unicode Text") with the way out', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('user_id\n', 'utf16le')]);
+    expect(() => decodeRecipients(utf16)).toThrow(/^the file is UTF-16 .*save it as "CSV UTF-8"/);
+  });
+
   it('loadRecipients decodes with the encoding it is given', async () => {
     const path = join(tempDir(), 'gbk.csv');
     writeFileSync(path, gbkFile());
