@@ -1,95 +1,134 @@
-// 10,000 recipients against the in-process fake gateway (MSW), beside the signer's own sign/s ceiling
-// measured in the same run on the same machine. Prints figures; never fails on speed.
+// `pnpm bench`: a campaign of 10,000 recipients against the fake gateway in a child process (loopback
+// HTTP), beside the client alone sending as many vouchers at the same concurrency. Prints the app's rate
+// as a share of the client's (target ≥ 0.8) and the app's CPU per send. Never fails on speed.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSigner } from '@aopkit/signer';
-import { createFakeGateway } from '@aopkit/testing';
-import { setupServer } from 'msw/node';
+import { createInterface } from 'node:readline';
+import { createAlipayClient } from '@aopkit/client';
 import { main } from '../src/main';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
-const CONCURRENCY = 32;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const WARMUP = Math.min(500, RECIPIENTS);
+const TARGET = 0.8;
 
-const gateway = createFakeGateway({ seed: 1 });
-gateway.addTemplate({ template_id: 'T_BENCH', type: 'voucher' });
-const ids = Array.from({ length: RECIPIENTS }, (_, i) => `2088${String(i + 1).padStart(12, '0')}`);
-for (const user_id of ids) gateway.addUser({ user_id });
-const app = gateway.registerApp();
-// Not the tests' tempDir(): that one needs a running vitest test to clean up after.
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'gatewayProcess.ts'), String(RECIPIENTS)],
+  { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const dir = mkdtempSync(join(tmpdir(), 'campaign-bench-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-const csv = join(dir, 'recipients.csv');
-writeFileSync(csv, `user_id\n${ids.join('\n')}\n`);
+process.on('exit', () => {
+  child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+const first = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: child.stdout }).once('line', resolve);
+  child.once('exit', (code) => reject(new Error(`the fake gateway process exited (${code})`)));
+});
+const fake = JSON.parse(first) as { url: string; appId: string; privateKey: string; alipayPublicKey: string };
+const ids = Array.from({ length: RECIPIENTS }, (_, i) => `2088${String(i + 1).padStart(12, '0')}`);
 
-// The ceiling: how fast this machine signs the same kind of request, one at a time and with both cores.
-const signer = createSigner({ privateKey: app.privateKey ?? '' });
-const params = {
-  app_id: app.appId,
-  method: 'alipay.marketing.voucher.send',
-  charset: 'utf-8',
-  sign_type: 'RSA2',
-  timestamp: '2026-11-25 12:00:00',
-  version: '1.0',
-  biz_content: JSON.stringify({ template_id: 'T_BENCH', out_biz_no: 'vc_0123456789', user_id: ids[0] }),
-};
-async function signRate(inFlight: number, ms = 2000): Promise<number> {
-  let n = 0;
-  const end = performance.now() + ms;
+interface Measure {
+  readonly seconds: number;
+  readonly cpuMs: number;
+  readonly sends: number;
+}
+async function measure(sends: number, run: () => Promise<unknown>): Promise<Measure> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - start) / 1000, cpuMs: (used.user + used.system) / 1000, sends };
+}
+
+// The client alone: CONCURRENCY lanes sending one voucher after another, nothing else.
+const client = createAlipayClient({
+  appId: fake.appId,
+  privateKey: fake.privateKey,
+  alipayPublicKey: fake.alipayPublicKey,
+  gateway: fake.url,
+});
+async function clientOnly(prefix: string, count: number) {
+  let next = 0;
   const lane = async () => {
-    while (performance.now() < end) {
-      await signer.sign(params);
-      n++;
+    while (next < count) {
+      const i = next++;
+      await client.marketing.voucher.send({
+        template_id: 'T_BENCH',
+        out_biz_no: `${prefix}_${i}`,
+        user_id: ids[i] as string,
+      });
     }
   };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, lane));
-  return n / ((performance.now() - start) / 1000);
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
 }
-const signOne = await signRate(1);
-const signAll = await signRate(16);
 
-const server = setupServer(...gateway.handlers);
-server.listen({ onUnhandledRequest: 'error' });
+await clientOnly('warmup', WARMUP); // JIT, keep-alive sockets, the fake's own warm-up
+// The client alone before and after the app, so that a machine busy with something else for a while
+// weighs on both sides alike.
+const before = await measure(RECIPIENTS, () => clientOnly('before', RECIPIENTS));
+
+const csv = join(dir, 'recipients.csv');
+writeFileSync(csv, `user_id\n${ids.join('\n')}\n`);
 const out: string[] = [];
-const started = performance.now();
-const code = await main(
-  [
-    'send',
-    '--template',
-    'T_BENCH',
-    '--recipients',
-    csv,
-    '--concurrency',
-    String(CONCURRENCY),
-    '--json',
-    '--results',
-    join(dir, 'results.csv'),
-  ],
-  {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: () => true },
-    env: {
-      ALIPAY_APP_ID: app.appId,
-      ALIPAY_PRIVATE_KEY: app.privateKey ?? '',
-      ALIPAY_PUBLIC_KEY: gateway.alipayPublicKey,
+let code = -1;
+const app = await measure(RECIPIENTS, async () => {
+  code = await main(
+    [
+      'send',
+      '--template',
+      'T_BENCH',
+      '--recipients',
+      csv,
+      '--concurrency',
+      String(CONCURRENCY),
+      '--json',
+      '--journal',
+      join(dir, 'journal.jsonl'),
+      '--results',
+      join(dir, 'results.csv'),
+    ],
+    {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: () => true },
+      env: {
+        ALIPAY_APP_ID: fake.appId,
+        ALIPAY_PRIVATE_KEY: fake.privateKey,
+        ALIPAY_PUBLIC_KEY: fake.alipayPublicKey,
+        ALIPAY_GATEWAY: fake.url,
+      },
     },
-  },
-);
-const seconds = (performance.now() - started) / 1000;
-server.close();
-const summary = JSON.parse(out.join(''));
+  );
+});
+const summary = JSON.parse(out.join('')) as { issued: number; failed: number };
+const after = await measure(RECIPIENTS, () => clientOnly('after', RECIPIENTS));
+const alone: Measure = {
+  seconds: before.seconds + after.seconds,
+  cpuMs: before.cpuMs + after.cpuMs,
+  sends: before.sends + after.sends,
+};
 
-const sendsPerSecond = summary.issued / seconds;
-console.log(`voucher-campaign bench: ${RECIPIENTS} recipients, concurrency ${CONCURRENCY}, exit ${code}`);
+const rate = (m: Measure) => m.sends / m.seconds;
+const perSend = (m: Measure) => m.cpuMs / m.sends;
+const ratio = rate(app) / rate(alone);
 console.log(
-  `  issued ${summary.issued}, failed ${summary.failed}, vouchers in the fake ${gateway.vouchers.length}`,
+  `voucher-campaign bench: ${RECIPIENTS} recipients, concurrency ${CONCURRENCY}, fake gateway in a child process over loopback`,
 );
-console.log(`  campaign:            ${sendsPerSecond.toFixed(0)} sends/s (${seconds.toFixed(1)} s)`);
+console.log(`  app: exit ${code}, issued ${summary.issued}, failed ${summary.failed}`);
 console.log(
-  `  signer ceiling:      ${signOne.toFixed(0)} sign/s on one core, ${signAll.toFixed(0)} sign/s on both`,
+  `  client alone: ${rate(alone).toFixed(0)} sends/s, ${perSend(alone).toFixed(2)} ms CPU per send (${rate(before).toFixed(0)} before the app, ${rate(after).toFixed(0)} after)`,
 );
-console.log('  (each send signs twice in this process — the client its request, the fake its answer —');
 console.log(
-  `   so the in-process ceiling is about ${(signAll / 2).toFixed(0)} sends/s; campaign reaches ${((sendsPerSecond / (signAll / 2)) * 100).toFixed(0)}% of it)`,
+  `  app:          ${rate(app).toFixed(0)} sends/s, ${perSend(app).toFixed(2)} ms CPU per send (${app.seconds.toFixed(1)} s; recipients file, journal and results included)`,
 );
+console.log(
+  `  app / client: measured ${ratio.toFixed(2)}, target ≥ ${TARGET} ${ratio >= TARGET ? '(met)' : '(NOT MET)'}`,
+);
+console.log(
+  `  app CPU per send beyond the client's: ${(perSend(app) - perSend(alone)).toFixed(2)} ms (journal, pool, limiter, results)`,
+);
+
+process.exit(0);

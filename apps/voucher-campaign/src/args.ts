@@ -1,22 +1,29 @@
 import { parseArgs } from 'node:util';
 import { BIZ_CONTENT_FIELDS } from '@aopkit/types';
 import { ConfigError } from './credentials';
+import { ENCODINGS, type Encoding } from './recipients';
 
 export const HELP = `voucher-campaign — send one voucher template to a list of users, safely
 
 Usage:
   voucher-campaign send [options]
+  voucher-campaign status --journal <postgres://…|file> [--campaign <name>] [--json]
 
 Options:
   --template <id>        voucher template_id (default in demo mode: the demo template)
   --recipients <csv>     CSV whose header names user_id, login_id and/or taobao_nick
                          (default in demo mode: the demo recipients shipped with the app)
+  --encoding <name>      the CSV's encoding: utf-8, gbk or gb18030 (default utf-8; a UTF-8 BOM is
+                         honoured; a file that is not valid in it is refused, naming the line)
   --campaign <name>      names the campaign; fixes every out_biz_no (default: the template id)
   --amount <yuan>        red-packet amount, two decimals, e.g. 9.99
   --memo <text>          memo shown with the voucher
   --concurrency <n>      sends in flight at once (default 8)
-  --rate <n>[/s]         at most n sends per second (default: no limit)
-  --journal <file>       journal to resume from and record into (default: next to the results file)
+  --rate <n>[/s]         at most n requests per second, retries included (default: no limit)
+  --journal <file|url>   journal to resume from and record into (default: $VOUCHER_CAMPAIGN_JOURNAL,
+                         else a file next to the results file); a postgres://… URL is a journal
+                         shared by any number of workers running the same command, and makes
+                         --rate the rate of all of them together
   --results <file>       results CSV (default: campaign-<campaign>.results.csv)
   --retry-failed         resend recipients whose earlier failure was final
   --max-retries <n>      retries per send on retryable failures (default 4)
@@ -35,11 +42,13 @@ Without ALIPAY_APP_ID the campaign runs against the built-in fake gateway (demo 
 
 Exit codes: 0 every recipient holds its voucher; 1 some failed, were skipped or not reached, or a person
 got two vouchers (listed under two identities); 2 usage, configuration, recipients-file or journal error;
-130 stopped by Ctrl-C; 143 stopped by SIGTERM.`;
+3 the campaign stopped on an answer every recipient would get (template expired or missing, app not
+allowed …); 130 stopped by Ctrl-C; 143 stopped by SIGTERM.`;
 
 export interface SendCommand {
   readonly template?: string;
   readonly recipients?: string;
+  readonly encoding?: Encoding;
   readonly campaign?: string;
   readonly amount?: string;
   readonly memo?: string;
@@ -62,7 +71,8 @@ export interface SendCommand {
 export function parseSendArgs(argv: readonly string[]): SendCommand | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return 'help';
-  if (command !== 'send') throw new ConfigError(`unknown command "${command}"; the command is "send"`);
+  if (command !== 'send')
+    throw new ConfigError(`unknown command "${command}"; the commands are "send" and "status"`);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(rest);
@@ -74,6 +84,7 @@ export function parseSendArgs(argv: readonly string[]): SendCommand | 'help' {
   return {
     ...(v.template === undefined ? {} : { template: checked('template', v.template, 'template_id') }),
     ...(v.recipients === undefined ? {} : { recipients: v.recipients }),
+    ...(v.encoding === undefined ? {} : { encoding: encoding(v.encoding) }),
     ...(v.campaign === undefined ? {} : { campaign: v.campaign }),
     ...(v.amount === undefined ? {} : { amount: checked('amount', v.amount, 'amount') }),
     ...(v.memo === undefined ? {} : { memo: checked('memo', v.memo, 'memo') }),
@@ -103,6 +114,7 @@ function parse(args: string[]) {
     options: {
       template: text,
       recipients: text,
+      encoding: text,
       campaign: text,
       amount: text,
       memo: text,
@@ -169,4 +181,13 @@ function fraction(option: string, raw: string | undefined, fallback: number): nu
   if (!Number.isFinite(n) || n < 0 || n > 1)
     throw new ConfigError(`--${option} must be from 0 to 1, got "${raw}"`);
   return n;
+}
+
+function encoding(raw: string): Encoding {
+  const name = raw.toLowerCase().replace(/^utf8$/, 'utf-8');
+  const known: readonly string[] = ENCODINGS;
+  if (!known.includes(name)) {
+    throw new ConfigError(`--encoding must be one of ${ENCODINGS.join(', ')}, got "${raw}"`);
+  }
+  return name as Encoding;
 }

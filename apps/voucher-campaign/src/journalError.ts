@@ -1,7 +1,8 @@
 /**
- * A problem with the journal file that the user has to act on: it belongs to another campaign, has a
- * corrupt line, is not a journal at all, is in use by another run, or could not be written (disk full).
- * The message names the journal path (and the line, where there is one) and says what to do.
+ * A problem with the journal that the user has to act on: it belongs to another campaign, has a corrupt
+ * line, is not a journal at all, is in use by another run, could not be written (disk full), or (a
+ * Postgres journal) cannot be reached or lost the worker's session. The message names the journal (its
+ * path and line, or the database URL without its password) and says what to do.
  */
 export class JournalError extends Error {
   override readonly name = 'JournalError';

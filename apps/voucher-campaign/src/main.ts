@@ -1,16 +1,19 @@
-import { accessSync, constants, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AlipayValidationError, createAlipayClient } from '@aopkit/client';
 import { HELP, parseSendArgs, type SendCommand } from './args';
 import { type ClientSettings, ConfigError, credentialsFromEnv } from './credentials';
 import { DEMO_RECIPIENTS, DEMO_TEMPLATE, describeDemoGateway, startDemoGateway } from './demo';
-import { type CampaignHeader, Journal, JournalError, readJournal } from './journal';
+import { type CampaignHeader, FileJournal, type Journal, JournalError, readJournal } from './journal';
+import { PgJournal, readPgJournal } from './pgJournal';
+import { describePgUrl, isPgUrl } from './pgSchema';
 import { createProgressReporter } from './progress';
 import { loadRecipients, type RecipientList } from './recipients';
 import { writeResultsCsv } from './resultsCsv';
 import { runCampaign } from './runCampaign';
-import { describeDuplicate, formatSummary, summarize } from './summary';
+import { status } from './status';
+import { describeDuplicate, describeStop, formatSummary, type Summary, summarize } from './summary';
 
 /** Where the CLI writes: process.stdout/stderr, or a collector in tests. */
 export interface Output {
@@ -32,6 +35,7 @@ export interface Io {
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
+    if (argv[0] === 'status') return await status(argv.slice(1), io);
     const command = parseSendArgs(argv);
     if (command === 'help') {
       io.stdout.write(`${HELP}\n`);
@@ -49,6 +53,8 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
   const started = performance.now();
   const real = cmd.demo ? undefined : credentialsFromEnv(io.env);
   const demo = real || cmd.dryRun ? undefined : startDemoGateway({ faultRate: cmd.faultRate, ...seed(cmd) });
+  // The demo's own folder for its journal and results, removed at the end: a demo leaves nothing behind.
+  let scratch: string | undefined;
   try {
     // Everything that can be wrong with the command is checked before the journal is touched.
     const template_id = cmd.template ?? (real ? undefined : DEMO_TEMPLATE);
@@ -56,15 +62,17 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     if (!template_id) throw new ConfigError('--template is required with a real gateway');
     if (!recipientsPath) throw new ConfigError('--recipients is required with a real gateway');
     const campaign = cmd.campaign ?? template_id;
-    const list = await loadRecipients(recipientsPath).catch((error: Error) => {
+    const list = await loadRecipients(recipientsPath, cmd.encoding).catch((error: Error) => {
       throw new ConfigError(`cannot read recipients ${recipientsPath}: ${error.message}`);
     });
     if (list.recipients.length === 0) throw new ConfigError(noRecipients(recipientsPath, list));
 
-    // The demo starts afresh each run unless told where to keep its files.
-    const dir = real || cmd.journal || cmd.results ? '.' : mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
+    // The demo starts afresh each run, and keeps no files, unless told where to keep them.
+    const journalOption = cmd.journal ?? (io.env.VOUCHER_CAMPAIGN_JOURNAL || undefined);
+    if (!(real || journalOption || cmd.results)) scratch = mkdtempSync(join(tmpdir(), 'voucher-campaign-'));
+    const dir = scratch ?? '.';
     const resultsPath = cmd.results ?? join(dir, `campaign-${safe(campaign)}.results.csv`);
-    const journalPath = cmd.journal ?? `${resultsPath.replace(/\.results\.csv$/, '')}.journal.jsonl`;
+    const journalPath = journalOption ?? `${resultsPath.replace(/\.results\.csv$/, '')}.journal.jsonl`;
     const header = { campaign, template_id, ...pick(cmd, 'amount'), ...pick(cmd, 'memo') };
     assertWritable(resultsPath);
     const clientSettings = real ?? demo?.settings;
@@ -78,12 +86,17 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       for (const row of list.skipped) io.stderr.write(`skipping line ${row.line}: ${row.reason}\n`);
     }
 
-    const journal = cmd.dryRun ? undefined : await openJournal(journalPath, header);
-    const recorded = journal ? undefined : readRecorded(journalPath, header);
+    const journal = cmd.dryRun ? undefined : await openJournal(journalPath, header, cmd.concurrency);
+    const recorded = journal ? undefined : await readRecorded(journalPath, header);
+    // A shared journal paces every worker of the campaign together: --rate is the campaign's rate.
+    const limiter =
+      journal instanceof PgJournal && cmd.rate !== undefined ? journal.rateLimiter(cmd.rate) : undefined;
     const settings = {
       ...header,
       concurrency: cmd.concurrency,
       retryFailed: cmd.retryFailed,
+      maxRetries: cmd.maxRetries,
+      retryDelay: retryDelay(cmd),
       ...pick(cmd, 'rate'),
     };
     const progress = cmd.json ? undefined : createProgressReporter(io.stderr);
@@ -92,6 +105,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       run = await runCampaign(list, settings, {
         ...(client ? { client } : {}),
         ...(journal ? { journal } : { recorded }),
+        ...(limiter ? { limiter } : {}),
         dryRun: cmd.dryRun,
         ...(io.signal ? { signal: io.signal } : {}),
         ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
@@ -117,8 +131,9 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
       },
       run.results,
       list.skipped,
-      { duplicates: run.duplicates, journalError },
+      { duplicates: run.duplicates, journalError, ...(run.stoppedBy ? { stoppedBy: run.stoppedBy } : {}) },
     );
+    if (run.stoppedBy) io.stderr.write(`\nvoucher-campaign: ${describeStop(run.stoppedBy)}\n`);
     if (journalError) {
       io.stderr.write(
         `\nvoucher-campaign: ${journalError.message}\n` +
@@ -130,23 +145,34 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     // The summary first: if the results file cannot be written now, what happened is still shown.
     if (cmd.json) {
       io.stdout.write(
-        `${JSON.stringify({ ...summary, results_file: resultsPath, journal: journal?.path ?? null })}\n`,
+        `${JSON.stringify({ ...summary, results_file: scratch ? null : resultsPath, journal: scratch ? null : (journal?.location ?? null) })}\n`,
       );
     } else {
-      io.stdout.write(`\n${formatSummary(summary)}\nresults: ${resultsPath}\n`);
-      if (journal) io.stdout.write(`journal: ${journal.path}\n`);
+      io.stdout.write(`\n${formatSummary(summary)}\n`);
+      if (scratch)
+        io.stdout.write('results and journal: not kept (demo; pass --results <file> to keep them)\n');
+      else io.stdout.write(`results: ${resultsPath}\n`);
+      if (journal && !scratch) io.stdout.write(`journal: ${journal.location}\n`);
       if (demo) io.stdout.write(`${describeDemoGateway(demo.gateway)}\n`);
     }
+    if (scratch) return exitCode(summary);
     try {
       await writeResultsCsv(resultsPath, run.results, list.skipped);
     } catch (error) {
       io.stderr.write(`voucher-campaign: cannot write results ${resultsPath}: ${(error as Error).message}\n`);
       return 1;
     }
-    return summary.ok ? 0 : 1;
+    return exitCode(summary);
   } finally {
     demo?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** 0 all done; 3 an answer every recipient would get stopped the campaign; 1 anything else left undone. */
+function exitCode(summary: Summary): number {
+  if (summary.stopped_by) return 3;
+  return summary.ok ? 0 : 1;
 }
 
 function noRecipients(path: string, { header, skipped }: RecipientList): string {
@@ -184,7 +210,7 @@ function buildClient(settings: ClientSettings, cmd: SendCommand) {
       ...settings,
       maxRetries: cmd.maxRetries,
       timeoutMs: cmd.timeoutMs,
-      retryDelay: { initialMs: cmd.retryDelayMs, maxMs: Math.max(cmd.retryDelayMs * 10, 1) },
+      retryDelay: retryDelay(cmd),
     });
   } catch (error) {
     if (!(error instanceof AlipayValidationError)) throw error;
@@ -201,17 +227,19 @@ const ENV_OF_OPTION: Record<string, string> = {
   gateway: 'ALIPAY_GATEWAY',
 };
 
-async function openJournal(path: string, header: CampaignHeader): Promise<Journal> {
+async function openJournal(path: string, header: CampaignHeader, concurrency: number): Promise<Journal> {
   try {
-    return await Journal.open(path, header);
+    if (isPgUrl(path)) return await PgJournal.open(path, header, { poolSize: concurrency + 2 });
+    return await FileJournal.open(path, header);
   } catch (error) {
     throw asConfigError(path, error);
   }
 }
 
 /** A dry run reads the journal without opening it for writing; its problems are usage errors too. */
-function readRecorded(path: string, header: CampaignHeader) {
+async function readRecorded(path: string, header: CampaignHeader) {
   try {
+    if (isPgUrl(path)) return await readPgJournal(path, header);
     return readJournal(path, header).outcomes;
   } catch (error) {
     throw asConfigError(path, error);
@@ -220,7 +248,12 @@ function readRecorded(path: string, header: CampaignHeader) {
 
 function asConfigError(path: string, error: unknown): ConfigError {
   if (error instanceof JournalError) return new ConfigError(error.message);
-  return new ConfigError(`cannot read journal ${path}: ${(error as Error).message}`);
+  const where = isPgUrl(path) ? describePgUrl(path) : path;
+  return new ConfigError(`cannot read journal ${where}: ${(error as Error).message}`);
+}
+
+function retryDelay(cmd: SendCommand) {
+  return { initialMs: cmd.retryDelayMs, maxMs: Math.max(cmd.retryDelayMs * 10, 1) };
 }
 
 function seed(cmd: SendCommand) {

@@ -7,11 +7,12 @@ import type { Progress } from './runCampaign';
  */
 export function createProgressReporter(stream: Output) {
   const started = performance.now();
-  let lastLine = 0;
-  const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 0.001);
+  let lastLine = Number.NEGATIVE_INFINITY; // the first line is always written
+  // This run's sends only: a resumed campaign's recipients done earlier cost no time now.
+  const rate = (sent: number) => sent / Math.max((performance.now() - started) / 1000, 0.001);
   return {
     update(p: Progress): void {
-      const perSecond = rate(p.done).toFixed(0);
+      const perSecond = rate(p.sent).toFixed(0);
       if (stream.isTTY) {
         const width = 30;
         const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);

@@ -26,13 +26,93 @@ export interface SkippedRow {
 export interface RecipientList {
   readonly recipients: Recipient[];
   readonly skipped: SkippedRow[];
-  /** The header's column names; absent when the file is empty. */
+  /** The header's column names (lower-cased, trimmed); absent when the file is empty. */
   readonly header?: readonly string[];
 }
 
+/** The encodings a recipients file may be in: Excel on a Chinese Windows saves CSV as GBK (GB18030). */
+export const ENCODINGS = ['utf-8', 'gbk', 'gb18030'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** A recipients file the app cannot read as it stands: the message names the line and the fix. */
+export class RecipientsFileError extends Error {
+  override readonly name = 'RecipientsFileError';
+}
+
 /** Reads a recipients CSV whose header names one or more of user_id, login_id, taobao_nick. */
-export async function loadRecipients(path: string): Promise<RecipientList> {
-  return parseRecipients(await readFile(path, 'utf8'));
+export async function loadRecipients(path: string, encoding?: Encoding): Promise<RecipientList> {
+  return parseRecipients(decodeRecipients(await readFile(path), encoding));
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Decodes the file's bytes, strictly: a byte sequence that is not valid in the encoding is an error
+ * naming the encoding and the line, never a U+FFFD in a name that would then be sent. Without
+ * `encoding`, a UTF-8 BOM or else UTF-8 is assumed; a file that is not UTF-8 but reads as GBK says so.
+ * GBK is read with the GB18030 decoder, its superset (every GBK file decodes the same).
+ */
+export function decodeRecipients(bytes: Uint8Array, encoding?: Encoding): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new RecipientsFileError(
+      'the file is UTF-16 (Excel\'s "Unicode Text"): save it as "CSV UTF-8" (or CSV, then pass --encoding gbk)',
+    );
+  }
+  const bom = UTF8_BOM.every((b, i) => bytes[i] === b);
+  if (bom && encoding !== undefined && encoding !== 'utf-8') {
+    throw new RecipientsFileError(
+      `the file starts with a UTF-8 byte order mark, but --encoding ${encoding} was given: ` +
+        'it is UTF-8; drop --encoding (or pass --encoding utf-8)',
+    );
+  }
+  const chosen = bom ? 'utf-8' : (encoding ?? 'utf-8');
+  const body = bom ? bytes.subarray(3) : bytes;
+  const text = strictDecode(chosen, body);
+  if (text !== undefined) {
+    if (chosen !== 'utf-8' && !isAscii(body) && strictDecode('utf-8', body) !== undefined) {
+      // Chinese text in GBK is practically never valid UTF-8; the other way round it often "decodes",
+      // into other characters (锟斤拷 and the like), and a taobao_nick would name someone else.
+      throw new RecipientsFileError(
+        `the file is valid UTF-8, not ${chosen.toUpperCase()}: reading it as ${chosen.toUpperCase()} ` +
+          'would garble its non-ASCII names; drop --encoding (or pass --encoding utf-8)',
+      );
+    }
+    return text;
+  }
+  const line = firstInvalidLine(chosen, body);
+  const hint =
+    chosen === 'utf-8' && strictDecode('gb18030', body) !== undefined
+      ? '; this looks like GBK (as Excel saves CSV on a Chinese Windows): pass --encoding gbk'
+      : chosen === 'utf-8'
+        ? '; pass --encoding gbk or gb18030 if it is not UTF-8'
+        : '; check the file, or pass the encoding it was saved in (utf-8, gbk, gb18030)';
+  throw new RecipientsFileError(`line ${line} is not valid ${chosen.toUpperCase()}${hint}`);
+}
+
+function strictDecode(encoding: Encoding, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b > 0x7f) return false;
+  return true;
+}
+
+/** The 1-based line holding the first invalid byte (0x0A is never part of a multi-byte character). */
+function firstInvalidLine(encoding: Encoding, bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    if (strictDecode(encoding, bytes.subarray(start, i)) === undefined) return line;
+    line++;
+    start = i + 1;
+  }
+  return line;
 }
 
 /** Unicode whitespace and invisible format characters Excel and copy-paste leave around values. */
@@ -44,40 +124,55 @@ const USER_ID = /^2088\d{12}$/;
 
 /**
  * Parses and validates recipient rows. Invalid rows are reported with their (first) line number and never
- * sent; a second row for the same identity is skipped too (it would be the same voucher). Throws when the
- * header names no identity column, whether or not rows follow.
+ * sent; a second row for the same identity is skipped too (it would be the same voucher). Throws
+ * {@link RecipientsFileError} when the header names no identity column (whether or not rows follow), names
+ * a column the app does not know or twice, or the CSV is malformed (at the line where the problem starts).
  */
 export function parseRecipients(text: string): RecipientList {
-  let header: string[] | undefined;
   // One line-break convention, so csv-parse counts lines right (it counts a quoted CRLF as two lines).
-  const rows = parse(text.replace(/\r\n?/g, '\n'), {
-    columns: (names: string[]) => {
-      header = names.map((h) => h.replace(EDGE_SPACE, '').toLowerCase());
-      return header;
-    },
-    skip_empty_lines: true,
-    trim: true,
-    bom: true,
-    info: true,
-    raw: true,
-    relax_column_count: true,
-  }) as { record: Record<string, string | undefined>; info: { lines: number }; raw: string }[];
-
-  if (header && !IDENTITY_FIELDS.some((f) => header?.includes(f))) {
-    throw new Error(
-      `the recipients header must name at least one of ${IDENTITY_FIELDS.join(', ')} ` +
-        `(found: ${header.map((h) => JSON.stringify(h)).join(', ') || 'nothing'})`,
-    );
+  const normalized = text.replace(/\r\n?/g, '\n');
+  let rows: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    rows = parse(normalized, {
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+    }) as unknown as typeof rows;
+  } catch (error) {
+    throw malformed(normalized, error);
   }
+  const [first, ...body] = rows;
+  if (!first) return { recipients: [], skipped: [] };
+  const header = first.record.map((h) => h.replace(EDGE_SPACE, '').toLowerCase());
+  checkHeader(header);
 
   const recipients: Recipient[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info, raw } of rows) {
+  for (const { record: values, info, raw } of body) {
     // info.lines is the record's last line; a quoted field can span lines, and raw starts with the
     // empty lines skipped before the record.
-    const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-    const line = info.lines - (body.match(/\n/g)?.length ?? 0);
+    const lines = raw.replace(/^\n+/, '').replace(/\n$/, '');
+    const line = info.lines - (lines.match(/\n/g)?.length ?? 0);
+    // Nameless columns (the trailing commas Excel leaves) must stay empty: a value there was meant for something.
+    const stray = values.findIndex((v, i) => v.replace(EDGE_SPACE, '') !== '' && !header[i]);
+    if (stray !== -1) {
+      skipped.push({
+        line,
+        reason:
+          stray >= header.length
+            ? `${values.length} values, but the header names ${header.length} columns (an unquoted comma in a value?)`
+            : `a value in column ${stray + 1}, which has no name in the header`,
+      });
+      continue;
+    }
+    const record: Record<string, string | undefined> = {};
+    header.forEach((name, i) => {
+      if (name) record[name] = values[i];
+    });
     const result = identityOf(record);
     if (typeof result === 'string') {
       skipped.push({ line, reason: result });
@@ -95,7 +190,86 @@ export function parseRecipients(text: string): RecipientList {
       .filter((o) => o.value !== '' && !CONTROL.test(o.value));
     recipients.push({ line, identity: result, ...(others.length > 0 ? { others } : {}) });
   }
-  return { recipients, skipped, ...(header ? { header } : {}) };
+  return { recipients, skipped, header };
+}
+
+/**
+ * The header names identity columns only (and nameless ones, as Excel leaves). An unknown column is an
+ * error, not a warning: it is either a misspelt identity (\`loginid\`: its rows would be skipped, or sent
+ * by another identity) or a per-row setting the user expects to apply (\`memo\`, \`amount\`: the app sends
+ * one memo and amount per campaign). Either way the run would send something other than what the file
+ * says, and a warning scrolls by; removing or renaming the column takes a moment.
+ */
+function checkHeader(header: readonly string[]): void {
+  if (!IDENTITY_FIELDS.some((f) => header.includes(f))) {
+    throw new RecipientsFileError(
+      `the recipients header must name at least one of ${IDENTITY_FIELDS.join(', ')} ` +
+        `(found: ${header.map((h) => JSON.stringify(h)).join(', ') || 'nothing'})`,
+    );
+  }
+  const known: readonly string[] = IDENTITY_FIELDS;
+  const unknown = header.filter((h) => h !== '' && !known.includes(h));
+  if (unknown.length > 0) {
+    const hints = unknown.flatMap((u) => {
+      const near = IDENTITY_FIELDS.find((f) => squash(f) === squash(u));
+      return near ? [`"${u}" looks like ${near}`] : [];
+    });
+    throw new RecipientsFileError(
+      `the recipients header has ${unknown.length === 1 ? 'a column' : 'columns'} the app does not know: ` +
+        `${unknown.map((u) => JSON.stringify(u)).join(', ')}${hints.length > 0 ? ` (${hints.join('; ')})` : ''}. ` +
+        `The known columns are ${IDENTITY_FIELDS.join(', ')}; amount and memo are set per campaign ` +
+        '(--amount, --memo). Rename or remove the column',
+    );
+  }
+  const twice = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (twice) throw new RecipientsFileError(`the recipients header names ${twice} twice`);
+}
+
+function squash(name: string): string {
+  return name.replace(/[^a-z]/g, '');
+}
+
+/**
+ * csv-parse's error, at the line where the problem starts: it reports a quote never closed at the end of
+ * the file (the quote swallowed every line after it), so find where that quote opened.
+ */
+function malformed(text: string, error: unknown): RecipientsFileError {
+  const e = error as { code?: string; lines?: number; message?: string };
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const line = unclosedQuoteLine(text);
+    return new RecipientsFileError(
+      `line ${line}: a quoted value opens here and is never closed (a stray " in a value? ` +
+        'double it as "" inside quotes, or remove it)',
+    );
+  }
+  const reason = (e.message ?? String(error)).replace(/^[^:]*:\s*/, '').replace(/ at line \d+.*$/, '');
+  return new RecipientsFileError(`line ${e.lines ?? '?'}: malformed CSV: ${reason}`);
+}
+
+/** The line where the last quoted field, the one still open at the end of the text, opened. */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedAt = 0;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+      else if (c === '\n') line++;
+      continue;
+    }
+    if (c === '\n') {
+      line++;
+      fieldStart = true;
+    } else if (c === ',') fieldStart = true;
+    else if (c === '"' && fieldStart) {
+      quoted = true;
+      openedAt = line;
+    } else if (c !== ' ' && c !== '\t') fieldStart = false;
+  }
+  return openedAt || line;
 }
 
 /** The row's identity, or why the row is invalid. Limits come from the spec, through @aopkit/types. */
@@ -105,6 +279,10 @@ function identityOf(record: Record<string, string | undefined>): Identity | stri
     if (!value) continue;
     if (CONTROL.test(value)) {
       return `${field} ${JSON.stringify(value)} contains a control character (a line break, tab or the like)`;
+    }
+    if (value.includes('\uFFFD')) {
+      // A character an earlier conversion could not map: the name as written is lost, never guess it.
+      return `${field} ${JSON.stringify(value)} contains U+FFFD (\uFFFD), a character lost when the file was converted between encodings; fix it at the source`;
     }
     const rule: { maxLength?: number; pattern?: string } = BIZ_CONTENT_FIELDS[field];
     if (rule.maxLength !== undefined && value.length > rule.maxLength) {

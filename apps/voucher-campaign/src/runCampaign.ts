@@ -1,13 +1,15 @@
-import { AlipayApiError, AlipayError, type createAlipayClient } from '@aopkit/client';
-import type { Journal, Outcome } from './journal';
+import { setMaxListeners } from 'node:events';
+import type { createAlipayClient } from '@aopkit/client';
+import type { Claim, Journal, Outcome } from './journal';
 import { outBizNo } from './outBizNo';
 import { runPool } from './pool';
-import { createRateLimiter } from './rateLimiter';
+import { createRateLimiter, type RateLimiter } from './rateLimiter';
 import type { Identity, RecipientList } from './recipients';
+import { type CampaignStop, type SendSettings, sendOne } from './sendOne';
 
 type Client = ReturnType<typeof createAlipayClient>;
 
-export interface CampaignSettings {
+export interface CampaignSettings extends SendSettings {
   /** Names the campaign; with the template and the recipient it fixes each out_biz_no. */
   readonly campaign: string;
   readonly template_id: string;
@@ -75,13 +77,18 @@ export interface CampaignRun {
   readonly duplicates: DuplicatePerson[];
   /** The journal could not be written any more; sending stopped. */
   readonly journalError?: Error;
+  /** An answer every recipient would get (template expired, app not allowed …) stopped the campaign. */
+  readonly stoppedBy?: CampaignStop & { readonly line: number };
 }
 
 export interface Progress {
+  /** Recipients with a result, including those the journal had done before this run. */
   readonly done: number;
   readonly total: number;
   readonly issued: number;
   readonly failed: number;
+  /** Sends this run finished (answered or given up): what a rate must count. */
+  readonly sent: number;
 }
 
 export interface RunOptions {
@@ -95,7 +102,14 @@ export interface RunOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Called as soon as a duplicate person is found. */
   readonly onDuplicate?: (duplicate: DuplicatePerson) => void;
+  /** Paces the sends (default: a local limiter at `settings.rate`); a shared journal's paces all workers. */
+  readonly limiter?: RateLimiter;
 }
+
+/** How long a recipient another worker holds waits before it is asked for again. */
+const BUSY_RETRY_MS = 200;
+
+type Todo = { line: number; identity: Identity; out_biz_no: string; resent: boolean };
 
 type Held = { readonly out_biz_no: string; readonly voucher_id: string };
 
@@ -108,7 +122,7 @@ export async function runCampaign(
   const recorded = options.journal?.entries ?? options.recorded ?? new Map<string, Outcome>();
   const results: RecipientResult[] = [];
   const duplicates: DuplicatePerson[] = [];
-  const todo: { line: number; identity: Identity; out_biz_no: string; resent: boolean }[] = [];
+  const todo: Todo[] = [];
 
   // The rows of this file by out_biz_no, to name them in messages.
   // A row's other identities too: a campaign resumed with a file enriched with user_ids sent them earlier.
@@ -178,8 +192,9 @@ export async function runCampaign(
 
   const total = list.recipients.length;
   let issued = 0;
+  let sent = 0;
   let failed = results.filter((r) => r.status === 'failed').length;
-  const report = () => options.onProgress?.({ done: results.length, total, issued, failed });
+  const report = () => options.onProgress?.({ done: results.length, total, issued, failed, sent });
   report();
 
   if (options.dryRun || !options.client) {
@@ -190,6 +205,8 @@ export async function runCampaign(
 
   // Stops new sends on the caller's signal or when the journal fails; never reaches a send in flight.
   const stop = new AbortController();
+  // Every send in flight may wait on it at once (a rate slot, a busy recipient): no leak, by design.
+  setMaxListeners(settings.concurrency + 10, stop.signal);
   const onAbort = () => stop.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -200,81 +217,155 @@ export async function runCampaign(
   };
 
   const client = options.client;
-  const limiter = createRateLimiter(settings.rate);
+  const limiter = options.limiter ?? createRateLimiter(settings.rate);
   const reached = new Set<string>();
+  // The pool's queue: a recipient another worker holds goes back at its end, to be asked for again later.
+  // With a shared journal each worker goes through the list in an order of its own, so that workers
+  // rarely reach for the same recipient at once.
+  const queue: (Todo & { notBefore?: number })[] = options.journal?.shared ? shuffled(todo) : [...todo];
   try {
-    await runPool(
-      todo,
-      settings.concurrency,
-      async (item) => {
-        try {
-          await limiter.take(stop.signal);
-        } catch {
-          return; // stopped while waiting for a slot
-        }
-        if (stop.signal.aborted) return;
-        // A person listed by login_id earlier in this run may have turned out to be this user_id.
-        const held = heldElsewhere(item.identity, item.out_biz_no);
-        if (held) {
-          reached.add(item.out_biz_no);
-          const result = heldResult(without(item), held);
-          if (result.status === 'failed') failed++;
-          results.push(result);
-          report();
-          return;
-        }
-        try {
-          await options.journal?.record({ out_biz_no: item.out_biz_no, outcome: { status: 'attempted' } });
-        } catch (error) {
-          journalFailed(error); // not sent: reported as not reached
-          return;
-        }
-        // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
-        if (stop.signal.aborted) return;
-        // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
-        const outcome = await sendOne(client, settings, item.identity, item.out_biz_no);
+    await options.journal?.enroll(
+      list.recipients.map((r) => outBizNo(settings.campaign, settings.template_id, r.identity)),
+    );
+  } catch (error) {
+    journalFailed(error); // nothing is sent
+  }
+  let stoppedBy: CampaignRun['stoppedBy'];
+  // Retryable failures whose retries ran out: their result waits for one final pass at the end.
+  const retryLater: typeof todo = [];
+  const lastFailure = new Map<string, RecipientResult>();
+  let finalPass = false;
+  try {
+    const claimFirst = options.journal?.shared === true;
+    /** Waits for the rate limiter; false if the run stopped meanwhile. */
+    const slot = async (): Promise<boolean> => {
+      try {
+        await limiter.acquire(stop.signal);
+      } catch {
+        return false; // stopped while waiting for a slot
+      }
+      return !stop.signal.aborted;
+    };
+    const work = async (item: (typeof queue)[number]) => {
+      const due = (item.notBefore ?? 0) - performance.now();
+      if (due > 0) await sleep(due, stop.signal);
+      if (stop.signal.aborted) return;
+      // A shared journal is asked first: a recipient another worker holds must not spend a slot of
+      // the campaign's rate (at the end of a campaign, workers ask for such recipients many times).
+      if (!claimFirst && !(await slot())) return;
+      // A person listed by login_id earlier in this run may have turned out to be this user_id.
+      const held = heldElsewhere(item.identity, item.out_biz_no);
+      if (held) {
         reached.add(item.out_biz_no);
+        const result = heldResult(without(item), held);
+        if (result.status === 'failed') failed++;
+        results.push(result);
+        report();
+        return;
+      }
+      let claim: Claim;
+      try {
+        claim = (await options.journal?.claim(item.out_biz_no, { retryFailed: settings.retryFailed })) ?? {
+          kind: 'claimed',
+        };
+      } catch (error) {
+        journalFailed(error); // not sent: reported as not reached
+        return;
+      }
+      if (claim.kind === 'busy') {
+        // Another worker holds it: ask again later (it may finish it, or die and leave it to us).
+        queue.push({ ...item, notBefore: performance.now() + BUSY_RETRY_MS });
+        return;
+      }
+      if (claim.kind === 'done') {
+        // Finished by another worker since this run began.
+        reached.add(item.out_biz_no);
+        const outcome = claim.outcome;
         if (outcome.status === 'issued') {
-          issued++;
-          const status = item.resent ? 'replayed' : 'issued';
-          const earlier = holder.get(outcome.user_id);
-          if (earlier && earlier.out_biz_no !== item.out_biz_no) {
-            const row = rowOf.get(earlier.out_biz_no);
-            const duplicate: DuplicatePerson = {
-              user_id: outcome.user_id,
-              line: item.line,
-              identity: item.identity,
-              out_biz_no: item.out_biz_no,
-              voucher_id: outcome.voucher_id,
-              earlier: { ...earlier, ...(row ? { line: row.line, identity: row.identity } : {}) },
-            };
-            duplicates.push(duplicate);
-            options.onDuplicate?.(duplicate);
-            results.push({
-              ...without(item),
-              status,
-              voucher_id: outcome.voucher_id,
-              message: `DUPLICATE PERSON: user_id ${outcome.user_id} already held voucher ${earlier.voucher_id} (${describeRow(row)}, out_biz_no ${earlier.out_biz_no})`,
-            });
-          } else {
-            holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
-            results.push({ ...without(item), status, voucher_id: outcome.voucher_id });
-          }
+          holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
+          results.push({ ...without(item), status: 'already-issued', voucher_id: outcome.voucher_id });
         } else if (outcome.status === 'failed') {
           failed++;
           results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
         }
         report();
-        try {
-          await options.journal?.record({ out_biz_no: item.out_biz_no, outcome });
-        } catch (error) {
-          journalFailed(error); // the answer is in the results; a resume resends the same out_biz_no
+        return;
+      }
+      // In the final pass, `before` is this run's own failed attempt: not an earlier run's.
+      const resent = (claim.before !== undefined && !finalPass) || item.resent;
+      if (claimFirst && !(await slot())) return;
+      // A stop that came during that sync: still not sent (a rerun counts the row as replayed).
+      if (stop.signal.aborted) return;
+      // No signal: once a request is on its way, its answer (maybe a voucher) must be heard and recorded.
+      const sentOne = await sendOne(client, settings, item.identity, item.out_biz_no, limiter);
+      const outcome = sentOne.outcome;
+      sent++;
+      reached.add(item.out_biz_no);
+      lastFailure.delete(item.out_biz_no);
+      if (sentOne.stop && !stoppedBy) {
+        stoppedBy = { ...sentOne.stop, line: item.line };
+        stop.abort(
+          new Error(`campaign stopped: ${sentOne.stop.sub_code ?? sentOne.stop.code ?? sentOne.stop.error}`),
+        );
+      }
+      if (outcome.status === 'issued') {
+        issued++;
+        const status = resent ? 'replayed' : 'issued';
+        const earlier = holder.get(outcome.user_id);
+        if (earlier && earlier.out_biz_no !== item.out_biz_no) {
+          const row = rowOf.get(earlier.out_biz_no);
+          const duplicate: DuplicatePerson = {
+            user_id: outcome.user_id,
+            line: item.line,
+            identity: item.identity,
+            out_biz_no: item.out_biz_no,
+            voucher_id: outcome.voucher_id,
+            earlier: { ...earlier, ...(row ? { line: row.line, identity: row.identity } : {}) },
+          };
+          duplicates.push(duplicate);
+          options.onDuplicate?.(duplicate);
+          results.push({
+            ...without(item),
+            status,
+            voucher_id: outcome.voucher_id,
+            message: `DUPLICATE PERSON: user_id ${outcome.user_id} already held voucher ${earlier.voucher_id} (${describeRow(row)}, out_biz_no ${earlier.out_biz_no})`,
+          });
+        } else {
+          holder.set(outcome.user_id, { out_biz_no: item.out_biz_no, voucher_id: outcome.voucher_id });
+          results.push({ ...without(item), status, voucher_id: outcome.voucher_id });
         }
-      },
-      stop.signal,
-    );
+      } else if (outcome.status === 'failed' && outcome.retryable && !sentOne.stop && !finalPass) {
+        // Retries ran out (a burst of faults): one more try once the others are done.
+        retryLater.push(item);
+        lastFailure.set(item.out_biz_no, { ...without(item), status: 'failed', ...failureFields(outcome) });
+      } else if (outcome.status === 'failed') {
+        failed++;
+        results.push({ ...without(item), status: 'failed', ...failureFields(outcome) });
+      }
+      report();
+      try {
+        await options.journal?.record({ out_biz_no: item.out_biz_no, outcome });
+      } catch (error) {
+        journalFailed(error); // the answer is in the results; a resume resends the same out_biz_no
+      }
+    };
+    await runPool(queue, settings.concurrency, work, stop.signal);
+    if (retryLater.length > 0 && !stop.signal.aborted) {
+      // A pause as long as the longest retry delay, then each once more (with its own retries).
+      await sleep(settings.retryDelay?.maxMs ?? 5000, stop.signal);
+      finalPass = true;
+      queue.splice(0, queue.length, ...retryLater);
+      await runPool(queue, settings.concurrency, work, stop.signal);
+    }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+  }
+  // Not resent in the final pass (the run stopped first): the failure stands.
+  const answered = new Set(results.map((r) => r.out_biz_no));
+  for (const result of lastFailure.values()) {
+    if (answered.has(result.out_biz_no)) continue;
+    failed++;
+    results.push(result);
   }
   for (const item of todo) {
     if (reached.has(item.out_biz_no)) continue;
@@ -284,44 +375,40 @@ export async function runCampaign(
       message: 'the run stopped before sending it; run the campaign again to send it',
     });
   }
-  return { results: sortByLine(results), duplicates, ...(journalError ? { journalError } : {}) };
+  return {
+    results: sortByLine(results),
+    duplicates,
+    ...(journalError ? { journalError } : {}),
+    ...(stoppedBy ? { stoppedBy } : {}),
+  };
+}
+
+/** A copy of `items` in random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Waits `ms`, or less if `signal` aborts (never rejects). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function describeRow(row: { line: number; identity: Identity } | undefined): string {
   return row ? `line ${row.line} (${row.identity.field} ${row.identity.value})` : 'a row of an earlier run';
-}
-
-async function sendOne(
-  client: Client,
-  settings: CampaignSettings,
-  identity: Identity,
-  out_biz_no: string,
-): Promise<Outcome> {
-  try {
-    const params = {
-      template_id: settings.template_id,
-      out_biz_no,
-      [identity.field]: identity.value,
-      ...(settings.amount === undefined ? {} : { amount: settings.amount }),
-      ...(settings.memo === undefined ? {} : { memo: settings.memo }),
-    } as Parameters<Client['marketing']['voucher']['send']>[0];
-    const voucher = await client.marketing.voucher.send(params);
-    return { status: 'issued', voucher_id: voucher.voucher_id, user_id: voucher.user_id };
-  } catch (error) {
-    if (error instanceof AlipayApiError) {
-      return {
-        status: 'failed',
-        retryable: error.retryable,
-        error: error.name,
-        code: error.code,
-        ...(error.sub_code ? { sub_code: error.sub_code } : {}),
-        message: error.sub_msg ?? error.msg,
-      };
-    }
-    const name = error instanceof AlipayError ? error.name : 'UnexpectedError';
-    const retryable = error instanceof AlipayError ? error.retryable : true;
-    return { status: 'failed', retryable, error: name, message: (error as Error).message };
-  }
 }
 
 function failureFields(outcome: Extract<Outcome, { status: 'failed' }>) {
@@ -332,8 +419,10 @@ function failureFields(outcome: Extract<Outcome, { status: 'failed' }>) {
   };
 }
 
-function without<T extends { resent: boolean }>(item: T): Omit<T, 'resent'> {
-  const { resent: _, ...rest } = item;
+function without<T extends { resent: boolean; notBefore?: number }>(
+  item: T,
+): Omit<T, 'resent' | 'notBefore'> {
+  const { resent: _, notBefore: __, ...rest } = item;
   return rest;
 }
 

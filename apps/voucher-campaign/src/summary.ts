@@ -1,5 +1,5 @@
 import type { SkippedRow } from './recipients';
-import type { DuplicatePerson, RecipientResult } from './runCampaign';
+import type { CampaignRun, DuplicatePerson, RecipientResult } from './runCampaign';
 
 export interface Summary {
   readonly campaign: string;
@@ -17,6 +17,8 @@ export interface Summary {
   readonly duplicate_persons: number;
   readonly duplicates: readonly DuplicatePerson[];
   readonly interrupted: boolean;
+  /** The answer that stopped the campaign (every recipient would have got it), when one did. */
+  readonly stopped_by: NonNullable<CampaignRun['stoppedBy']> | null;
   /** Why the journal stopped the run, when it did. */
   readonly journal_error: string | null;
   readonly duration_ms: number;
@@ -37,7 +39,11 @@ export function summarize(
   },
   results: readonly RecipientResult[],
   skipped: readonly SkippedRow[],
-  extra: { duplicates?: readonly DuplicatePerson[]; journalError?: Error | undefined } = {},
+  extra: {
+    duplicates?: readonly DuplicatePerson[];
+    journalError?: Error | undefined;
+    stoppedBy?: CampaignRun['stoppedBy'];
+  } = {},
 ): Summary {
   const count = (status: RecipientResult['status']) => results.filter((r) => r.status === status).length;
   const failed_by_sub_code: Record<string, number> = {};
@@ -65,6 +71,7 @@ export function summarize(
     duplicate_persons: duplicates.length,
     duplicates,
     interrupted: head.interrupted,
+    stopped_by: extra.stoppedBy ?? null,
     journal_error,
     duration_ms: head.duration_ms,
     ok:
@@ -72,7 +79,8 @@ export function summarize(
       skipped.length === 0 &&
       not_reached === 0 &&
       duplicates.length === 0 &&
-      journal_error === null,
+      journal_error === null &&
+      extra.stoppedBy === undefined,
   };
 }
 
@@ -95,9 +103,11 @@ export function formatSummary(s: Summary): string {
     ['campaign', s.campaign],
     ['template_id', s.template_id],
     ['recipients', s.recipients],
-    ['issued', s.issued],
-    ['replayed (resent after an unconfirmed attempt)', s.replayed],
-    ['already issued (from the journal)', s.already_issued],
+    ['issued now', s.issued],
+    // Resent after an earlier run's unconfirmed attempt: Alipay's answer cannot tell then from now.
+    ['replayed (issued then or now)', s.replayed],
+    ['found already issued (not sent)', s.already_issued],
+    ['hold their voucher (total)', s.issued + s.replayed + s.already_issued],
   ];
   if (s.would_send > 0) rows.push(['would send (dry run)', s.would_send]);
   rows.push(['failed', s.failed]);
@@ -106,7 +116,11 @@ export function formatSummary(s: Summary): string {
   if (s.duplicate_persons > 0) rows.push(['DUPLICATE PERSONS (two vouchers)', s.duplicate_persons]);
   if (s.not_reached > 0) {
     rows.push([
-      s.journal_error ? 'not reached (journal failed)' : 'not reached (interrupted)',
+      s.stopped_by
+        ? 'not reached (campaign stopped)'
+        : s.journal_error
+          ? 'not reached (journal failed)'
+          : 'not reached (interrupted)',
       s.not_reached,
     ]);
   }
@@ -115,5 +129,16 @@ export function formatSummary(s: Summary): string {
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
   for (const row of s.skipped_rows) lines.push(`skipped line ${row.line}: ${row.reason}`);
   for (const d of s.duplicates) lines.push(describeDuplicate(d));
+  if (s.stopped_by) lines.push(describeStop(s.stopped_by));
   return lines.join('\n');
+}
+
+/** Why the campaign stopped, and what to do. */
+export function describeStop(stop: NonNullable<CampaignRun['stoppedBy']>): string {
+  const what = [stop.code, stop.sub_code].filter(Boolean).join(' ') || stop.error;
+  return (
+    `CAMPAIGN STOPPED at line ${stop.line}: the gateway answered ${what} (${stop.message}), an answer every ` +
+    'recipient would get, so nothing more was sent. Fix the campaign (template, amount, memo, app or keys) ' +
+    'and run the same command again: the recipients not reached, and this one, are sent then.'
+  );
 }

@@ -84,16 +84,32 @@ describe('voucher-campaign send', () => {
     expect(t.gateway.vouchers).toHaveLength(1);
   });
 
-  it('fails every row of an expired template with TEMPLATE_EXPIRED, without retrying', async () => {
+  // Issue #16 changed this: an expired template now stops the campaign after its first answer (it
+  // failed every row before, one doomed request each); see campaignStop.test.ts.
+  it('stops at the first TEMPLATE_EXPIRED, without retrying, exit 3', async () => {
     const t = setup();
     const csv = writeCsv(t.dir, ['user_id', userId(1), userId(2)]);
     const out = await run(
-      ['send', '--template', EXPIRED, '--recipients', csv, '--results', t.results, ...fast],
+      [
+        'send',
+        '--template',
+        EXPIRED,
+        '--recipients',
+        csv,
+        '--results',
+        t.results,
+        '--concurrency',
+        '1',
+        ...fast,
+      ],
       t.env,
     );
-    expect(out.code).toBe(1);
-    expect(JSON.parse(out.stdout).failed_by_sub_code).toEqual({ TEMPLATE_EXPIRED: 2 });
-    expect(t.gateway.requests).toHaveLength(2);
+    expect(out.code).toBe(3);
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      failed_by_sub_code: { TEMPLATE_EXPIRED: 1 },
+      not_reached: 1,
+    });
+    expect(t.gateway.requests).toHaveLength(1);
   });
 
   it('sends a red packet amount in #.00 form', async () => {

@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { Journal, JournalError, readJournal } from '../src/journal';
+import { FileJournal as Journal, JournalError, readJournal } from '../src/journal';
 
 const header = { campaign: 'c1', template_id: 'T1' };
 /** A journal path in a scratch directory, removed when the test finishes. */

@@ -4,7 +4,8 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { Journal, JournalError, type JournalFile } from '../src/journal';
+import type { JournalFile } from '../src/fileJournal';
+import { FileJournal as Journal, JournalError } from '../src/journal';
 
 const header = { campaign: 'c1', template_id: 'T1' };
 const app = join(import.meta.dirname, '..');
@@ -123,7 +124,7 @@ describe('Journal short writes', () => {
     const script = join(dir, 'fill.mts');
     writeFileSync(
       script,
-      `import { Journal } from ${JSON.stringify(join(app, 'src', 'journal.ts'))};
+      `import { FileJournal as Journal } from ${JSON.stringify(join(app, 'src', 'fileJournal.ts'))};
 const journal = await Journal.open(process.argv[2] as string, ${JSON.stringify(header)});
 const results: string[] = [];
 for (let i = 0; i < 100; i++) {

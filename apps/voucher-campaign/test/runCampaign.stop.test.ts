@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createAlipayClient } from '@aopkit/client';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Journal, type JournalFile } from '../src/journal';
+import { FileJournal as Journal, type JournalFile } from '../src/fileJournal';
 import { runCampaign } from '../src/runCampaign';
 import { fakeWithApp, TEMPLATE, tempDir, userId } from './helpers';
 
