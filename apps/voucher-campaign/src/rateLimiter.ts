@@ -21,31 +21,60 @@ export const unlimited: RateLimiter = {
 /**
  * Spaces requests evenly at `perSecond` (no bursts: the gateway's rate limits are per second, and an
  * even pace keeps a campaign clear of them). `undefined` means no limit.
+ *
+ * Callers are let through one at a time, in order, each `1 / perSecond` after the previous one was
+ * actually let through. Slots are not booked ahead: when the event loop stalls (a busy machine, a long
+ * GC), timers booked ahead would all fire together when it wakes and send a burst.
  */
 export function createRateLimiter(perSecond: number | undefined, now = () => performance.now()): RateLimiter {
   if (perSecond === undefined) return unlimited;
   const interval = 1000 / perSecond;
-  let next = now();
+  let last = Number.NEGATIVE_INFINITY; // when the previous caller was let through
+  let queue: Promise<void> = Promise.resolve();
   return {
-    async acquire(signal?: AbortSignal): Promise<void> {
-      signal?.throwIfAborted();
-      const t = now();
-      const slot = Math.max(next, t);
-      next = slot + interval;
-      if (slot <= t) return;
-      await new Promise<void>((resolve, reject) => {
+    acquire(signal?: AbortSignal): Promise<void> {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      let gaveUp = false;
+      const turn = queue.then(async () => {
+        if (gaveUp) return; // a caller that gave up before its turn takes no slot
+        const wait = last + interval - now();
+        if (wait > 0) await sleep(wait, signal);
+        last = now();
+      });
+      queue = turn.catch(() => undefined);
+      if (!signal) return turn;
+      return new Promise<void>((resolve, reject) => {
         const onAbort = () => {
-          clearTimeout(timer);
-          // The slot is given back when nobody queued behind it, so a stopped wait costs no rate.
-          if (next === slot + interval) next = slot;
-          reject(signal?.reason);
+          gaveUp = true;
+          reject(signal.reason);
         };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, slot - t);
-        signal?.addEventListener('abort', onAbort, { once: true });
+        signal.addEventListener('abort', onAbort, { once: true });
+        turn.then(
+          () => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        );
       });
     },
   };
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts (the slot is then not taken). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

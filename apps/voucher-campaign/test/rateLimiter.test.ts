@@ -20,3 +20,23 @@ describe('createRateLimiter', () => {
     await expect(limiter.acquire(controller.signal)).rejects.toThrow('stop');
   });
 });
+
+describe('createRateLimiter after a stalled event loop', () => {
+  it('lets queued callers out one interval apart, not in a burst', async () => {
+    const limiter = createRateLimiter(20); // one per 50 ms
+    const released: number[] = [];
+    const waits = Array.from({ length: 6 }, () =>
+      limiter.acquire().then(() => released.push(performance.now())),
+    );
+    // Block the event loop for 300 ms while five callers wait for their slots: slots booked ahead
+    // would all be due when it wakes, and leave together.
+    const until = performance.now() + 300;
+    while (performance.now() < until) {
+      // busy: the stall a loaded machine causes
+    }
+    await Promise.all(waits);
+    const gaps = released.slice(1).map((t, i) => t - (released[i] as number));
+    // setTimeout may fire up to a millisecond early.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(48);
+  });
+});
