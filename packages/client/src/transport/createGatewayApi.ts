@@ -18,12 +18,9 @@ const createClient: CreateClient =
     : (openapiFetch.default as unknown as { default: CreateClient }).default;
 
 /**
- * Creates the typed openapi-fetch client. `fetch` is looked up per call, not captured here, so a
- * fetch patched later (MSW's `setupServer().listen()`) is honoured.
+ * Creates the typed openapi-fetch client. It never fetches on its own: `postGateway` passes each call's
+ * transport as that call's `fetch`.
  */
-export function createGatewayApi(baseUrl: string, fetchImpl?: typeof fetch): GatewayApi {
-  return createClient<paths>({
-    baseUrl,
-    fetch: (request: Request) => (fetchImpl ?? globalThis.fetch)(request),
-  });
+export function createGatewayApi(baseUrl: string): GatewayApi {
+  return createClient<paths>({ baseUrl });
 }
