@@ -248,6 +248,10 @@ describe('control API: routing', () => {
     expect(wrong).toMatchObject({ status: 405, allow: 'POST' });
     expect(wrong.json.error.code).toBe('ERR_CONTROL_METHOD_NOT_ALLOWED');
     expect((await call('DELETE', 'templates')).allow).toBe('GET, POST');
+    // The advertised URL ends in a slash: `${controlUrl}/health` must reach health, not a 404.
+    const doubled = await fetch(`${server.controlUrl}/health`);
+    expect(doubled.status).toBe(200);
+    expect(await doubled.json()).toMatchObject({ ok: true });
   });
 
   it('a body over maxBodyBytes is 413, and control: false serves no control route', async () => {

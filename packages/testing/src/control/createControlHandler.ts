@@ -290,7 +290,9 @@ export function createControlHandler(gateway: FakeGatewayCore): (request: Reques
 
   return async (request) => {
     try {
-      const { pathname } = new URL(request.url);
+      // `${controlUrl}/reset` is the natural way to join the advertised URL (it ends in a slash): take
+      // `//` as `/` rather than answer 404 to the most common first try.
+      const pathname = new URL(request.url).pathname.replace(/\/{2,}/g, '/');
       for (const route of routes) {
         const match = route.pattern.exec(pathname);
         if (!match) continue;
