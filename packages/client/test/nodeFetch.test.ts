@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defaultFetch, loadNodeFetch, nodeFetch } from '../src/transport/nodeFetch.js';
+import { loadNodeFetch, nodeFetch } from '../src/transport/nodeFetch.js';
 import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 
 interface Seen {
@@ -167,7 +167,7 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
     }
   });
 
-  it('gives way to a globalThis.fetch replaced after load (MSW, a framework, a tracer): that one is called', async () => {
+  it('does not depend on load order: a globalThis.fetch replaced after load is used only with transport: fetch', async () => {
     const gateway = fakeGateway();
     const { startFakeGatewayServer } = await import('@aopkit/testing');
     const fake = await startFakeGatewayServer({ port: 0, gateway });
@@ -179,20 +179,36 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
     };
     const spy = vi.spyOn(http, 'request');
     try {
-      const client = clientOf(gateway, { gateway: fake.url });
-      await client.marketing.voucher.send({
-        template_id: 'T_VOUCHER',
-        out_biz_no: nextOutBizNo('wrapped-fetch'),
-        user_id: USER.user_id,
-      });
+      const send = (client: ReturnType<typeof clientOf>, tag: string) =>
+        client.marketing.voucher.send({
+          template_id: 'T_VOUCHER',
+          out_biz_no: nextOutBizNo(tag),
+          user_id: USER.user_id,
+        });
+      // The default on Node is node:http, whatever globalThis.fetch is now.
+      await send(clientOf(gateway, { gateway: fake.url }), 'default-transport');
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(seenByWrapper).toEqual([]);
+      // Asked for, fetch is looked up per call: the replaced one.
+      await send(clientOf(gateway, { gateway: fake.url, transport: 'fetch' }), 'fetch-transport');
       expect(seenByWrapper).toHaveLength(1);
       expect(seenByWrapper[0]).toMatch(/\/gateway\.do\?/);
-      expect(spy).not.toHaveBeenCalled();
+      expect(spy).toHaveBeenCalledTimes(1);
     } finally {
       globalThis.fetch = original;
       spy.mockRestore();
       await fake.close();
     }
-    expect(defaultFetch()).not.toBe(original); // restored: node:http again
+  });
+
+  it('refuses a transport it does not know, and node-http beside a fetch of your own', () => {
+    const gateway = fakeGateway();
+    expect(() => clientOf(gateway, { transport: 'undici' as never })).toThrow(
+      expect.objectContaining({ name: 'AlipayValidationError', field: 'transport', rule: 'enum' }),
+    );
+    expect(() => clientOf(gateway, { transport: 'node-http', fetch: globalThis.fetch })).toThrow(
+      expect.objectContaining({ name: 'AlipayValidationError', field: 'transport', rule: 'conflict' }),
+    );
+    expect(() => clientOf(gateway, { transport: 'fetch', fetch: globalThis.fetch })).not.toThrow();
   });
 });

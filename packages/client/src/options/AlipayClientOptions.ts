@@ -72,7 +72,19 @@ export interface AlipayClientOptions {
    * 2^30. A voucher answer is under 2 kB.
    */
   maxResponseBytes?: number;
-  /** Default `globalThis.fetch`, looked up at call time (so MSW can patch it); called as `fetch(url, init)`. */
+  /**
+   * How requests go out. `'node-http'`: through `node:http(s)` and Node's global keep-alive agent (about
+   * a millisecond less CPU per call than undici's fetch); the module is looked up per call, so MSW's
+   * `setupServer` and tracing agents that patch `http.request` see every request. `'fetch'`:
+   * `globalThis.fetch`, looked up per call (so a fetch patched at any time is used). Default:
+   * `'node-http'` on Node.js, `'fetch'` on every other runtime (Bun, Deno, Workers, browsers). The
+   * default depends only on the runtime, never on what `globalThis.fetch` is when the client loads.
+   */
+  transport?: 'node-http' | 'fetch';
+  /**
+   * A fetch of your own, called as `fetch(url, init)` for every request; it is then the transport
+   * (`transport` may be left out, or be `'fetch'`). Default: none, see `transport`.
+   */
   fetch?: typeof fetch;
   logger?: AlipayLogger;
   /**

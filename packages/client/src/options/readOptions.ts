@@ -1,6 +1,7 @@
 import { isAesKey } from '@aopkit/signer';
 import type { Charset, CommonRequestParams } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
+import { type GatewayFetch, globalFetch, loadNodeFetch, loadNodeHttp } from '../transport/nodeFetch.js';
 import type { AlipayClientOptions, AlipayLogger } from './AlipayClientOptions.js';
 import { invalidOption, keyName, shown } from './invalidOption.js';
 import { isOptionsObject, own } from './own.js';
@@ -20,7 +21,8 @@ export interface ResolvedOptions extends ClientCrypto {
   readonly maxRetries: number;
   readonly retryDelay: { readonly initialMs: number; readonly maxMs: number };
   readonly maxResponseBytes: number;
-  readonly fetch?: typeof fetch | undefined;
+  /** The transport every request goes out through, chosen once at creation. */
+  readonly transport: GatewayFetch;
   readonly logger: AlipayLogger;
   readonly encryptKey?: string | undefined;
   /** Values never to show: the app_auth_token, wherever the gateway quotes it. */
@@ -43,6 +45,7 @@ const KNOWN: ReadonlySet<string> = new Set(
     maxRetries: true,
     retryDelay: true,
     maxResponseBytes: true,
+    transport: true,
     fetch: true,
     logger: true,
     encryptKey: true,
@@ -133,10 +136,7 @@ export function readOptions(options: AlipayClientOptions): ResolvedOptions {
   const maxMs = readDelay(own(retry, 'maxMs'), 'retryDelay.maxMs', Math.max(5000, initialMs));
   if (maxMs < initialMs)
     throw invalidOption('retryDelay.maxMs', 'type', `must be at least initialMs (${initialMs})`);
-  const fetchImpl = own(options, 'fetch');
-  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
-    throw invalidOption('fetch', 'type', `must be a fetch function (got ${shown(fetchImpl)})`);
-  }
+  const transport = readTransport(own(options, 'transport'), own(options, 'fetch'));
   // Absent options stay undefined: every reader checks `=== undefined`.
   return {
     appId,
@@ -148,7 +148,7 @@ export function readOptions(options: AlipayClientOptions): ResolvedOptions {
     maxRetries: readCount(own(options, 'maxRetries'), 'maxRetries', 2),
     retryDelay: { initialMs, maxMs },
     maxResponseBytes: readByteLimit(own(options, 'maxResponseBytes'), 'maxResponseBytes'),
-    fetch: fetchImpl as typeof fetch | undefined,
+    transport,
     logger: readLogger(own(options, 'logger')),
     encryptKey,
     secrets: appAuthToken === undefined ? [] : [appAuthToken],
@@ -180,4 +180,31 @@ function readLogger(logger: unknown): AlipayLogger {
       };
   }
   return out;
+}
+
+/**
+ * The transport, chosen once: the user's `fetch`, else `transport`, else the runtime's default
+ * (node:http on Node.js, `globalThis.fetch` elsewhere). Never depends on load order.
+ */
+function readTransport(transport: unknown, fetchImpl: unknown): GatewayFetch {
+  if (transport !== undefined && transport !== 'node-http' && transport !== 'fetch') {
+    throw invalidOption('transport', 'enum', `must be 'node-http' or 'fetch' (got ${shown(transport)})`);
+  }
+  if (fetchImpl !== undefined) {
+    if (typeof fetchImpl !== 'function')
+      throw invalidOption('fetch', 'type', `must be a fetch function (got ${shown(fetchImpl)})`);
+    if (transport === 'node-http')
+      throw invalidOption('transport', 'conflict', "is 'node-http' but a fetch was given: leave one out");
+    return fetchImpl as GatewayFetch;
+  }
+  if (transport === 'fetch') return globalFetch;
+  const node = transport === 'node-http' ? loadNodeHttp() : loadNodeFetch();
+  if (node) return node;
+  if (transport === 'node-http')
+    throw invalidOption(
+      'transport',
+      'enum',
+      "'node-http' needs node:http, which this runtime lacks: use 'fetch'",
+    );
+  return globalFetch;
 }

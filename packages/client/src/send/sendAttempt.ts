@@ -55,7 +55,7 @@ export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult
     timeoutMs: send.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
     signal: send.signal,
-    fetch: options.fetch,
+    fetch: options.transport,
   });
   return readResponse(rawBody, {
     verifier: options.verifier,

@@ -111,25 +111,18 @@ interface NodeProcess {
  * node:http, but build it on their own fetch, so there it would only add a layer.
  */
 export function loadNodeFetch(): GatewayFetch | undefined {
+  const versions = (globalThis as { process?: NodeProcess }).process?.versions;
+  if (!versions?.node || versions.bun || versions.deno) return undefined;
+  return loadNodeHttp();
+}
+
+/** {@link nodeFetch} wherever `process.getBuiltinModule` offers node:http (asked for explicitly). */
+export function loadNodeHttp(): GatewayFetch | undefined {
   const proc = (globalThis as { process?: NodeProcess }).process;
   const get = proc?.getBuiltinModule;
-  const versions = proc?.versions;
-  if (typeof get !== 'function' || !versions?.node || versions.bun || versions.deno) return undefined;
+  if (typeof get !== 'function') return undefined;
   return nodeFetch((id) => get.call(proc, id));
 }
 
-// The fetch this runtime started with (as this module loaded). A different one later means someone
-// replaced it on purpose: MSW's setupServer, a framework, a tracer.
-const startupFetch = (globalThis as { fetch?: typeof fetch }).fetch;
-let node: GatewayFetch | null | undefined;
-
-/**
- * The transport when none is injected, chosen per call: node:http on Node while `globalThis.fetch`
- * is the runtime's own, else `globalThis.fetch`, so a replaced fetch is always honoured. (MSW
- * intercepts node:http too, but emulating a socket costs it 1.5-2x the CPU of intercepting fetch.)
- */
-export function defaultFetch(): GatewayFetch {
-  if (node === undefined) node = loadNodeFetch() ?? null;
-  const current = globalThis.fetch;
-  return node && current === startupFetch ? node : current;
-}
+/** `globalThis.fetch`, looked up on every call, so a fetch patched at any time (MSW) is the one used. */
+export const globalFetch: GatewayFetch = (url, init) => globalThis.fetch(url, init);

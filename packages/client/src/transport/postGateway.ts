@@ -7,7 +7,7 @@ import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
 import { excerpt } from '../text/excerpt.js';
 import { boundedBody } from './boundedBody.js';
 import type { GatewayApi } from './createGatewayApi.js';
-import { defaultFetch, type GatewayFetch } from './nodeFetch.js';
+import type { GatewayFetch } from './nodeFetch.js';
 import type { ValueEncoder } from './valueEncoder.js';
 
 /** The common parameters of the URL query, as the spec types them. */
@@ -23,8 +23,8 @@ export interface GatewayExchange {
   /** The most response-body bytes read, on every transport. */
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal | undefined;
-  /** The injected fetch; else {@link defaultFetch}'s choice, made per call. */
-  readonly fetch?: typeof fetch | undefined;
+  /** The client's transport (its `fetch`, or node:http, or `globalThis.fetch`), chosen at creation. */
+  readonly fetch: GatewayFetch;
 }
 
 // Bounded, and never String() of an arbitrary object (a null-prototype one throws TypeError).
@@ -55,7 +55,7 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
   const body = Object.entries(exchange.form as Record<string, string | undefined>)
     .flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`${k}=${encodeValue(v)}`]))
     .join('&');
-  const fetchImpl: GatewayFetch = exchange.fetch ?? defaultFetch();
+  const fetchImpl = exchange.fetch;
   let result: Awaited<ReturnType<GatewayApi['POST']>>;
   let text: string | undefined;
   try {
