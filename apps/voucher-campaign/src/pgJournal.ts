@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
+import { abortableDelay } from './abortableDelay';
 import { assertSameCampaign } from './fileJournal';
 import type { CampaignHeader, Claim, Journal, JournalEntry, Outcome } from './journal';
 import { JournalError } from './journalError';
@@ -325,18 +326,4 @@ function asJournalError(location: string, what: string, error: unknown, tail = '
   if (error instanceof JournalError) return error;
   const reason = error instanceof Error ? error.message || error.name : String(error);
   return new JournalError(`journal ${location}: ${what} (${reason})${tail}`, { cause: error });
-}
-
-function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

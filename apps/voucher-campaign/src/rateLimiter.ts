@@ -1,3 +1,5 @@
+import { abortableDelay } from './abortableDelay';
+
 /**
  * Bounds the requests a campaign puts on the gateway. `acquire()` is awaited before EVERY request,
  * retries included: the gateway's rate limit counts requests, not recipients. A local limiter paces
@@ -38,7 +40,7 @@ export function createRateLimiter(perSecond: number | undefined, now = () => per
       const turn = queue.then(async () => {
         if (gaveUp) return; // a caller that gave up before its turn takes no slot
         const wait = last + interval - now();
-        if (wait > 0) await sleep(wait, signal);
+        if (wait > 0) await abortableDelay(wait, signal);
         last = now();
       });
       queue = turn.catch(() => undefined);
@@ -62,19 +64,4 @@ export function createRateLimiter(perSecond: number | undefined, now = () => per
       });
     },
   };
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts (the slot is then not taken). */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
