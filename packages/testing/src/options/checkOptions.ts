@@ -7,7 +7,7 @@ import { DEMO_ALIPAY_KEYS } from '../keys/demoKeys.js';
 import { ownFields } from './ownFields.js';
 
 /** Every option of createFakeGateway; the type check keeps this list and FakeGatewayOptions in step. */
-const OPTION_KEYS = Object.keys({
+export const FAKE_GATEWAY_OPTIONS = {
   seed: true,
   baseUrls: true,
   alipayKeys: true,
@@ -16,7 +16,8 @@ const OPTION_KEYS = Object.keys({
   now: true,
   onRequest: true,
   requestLogLimit: true,
-} satisfies Record<keyof FakeGatewayOptions, true>) as (keyof FakeGatewayOptions)[];
+} as const satisfies Record<keyof FakeGatewayOptions, true>;
+const OPTION_KEYS = Object.keys(FAKE_GATEWAY_OPTIONS) as (keyof FakeGatewayOptions)[];
 const ALIPAY_KEY_KEYS = ['privateKey', 'publicKey', 'publicCert', 'rootCert'] as const;
 const FIXTURE_LISTS = ['apps', 'templates', 'users'] as const;
 

@@ -1,4 +1,5 @@
 import type { FakeGatewayOptions } from '../FakeGateway.js';
+import { FAKE_GATEWAY_OPTIONS } from '../options/checkOptions.js';
 import type {
   SetupAppOptions,
   SetupFakeGatewayOptions,
@@ -8,14 +9,7 @@ import { setupOptionError } from './setupOptionError.js';
 
 // Type-checked: an option added to the interfaces without a line here fails the typecheck.
 const KNOWN = {
-  seed: true,
-  baseUrls: true,
-  alipayKeys: true,
-  fixtures: true,
-  faults: true,
-  now: true,
-  onRequest: true,
-  requestLogLimit: true,
+  ...FAKE_GATEWAY_OPTIONS,
   app: true,
   onUnhandledRequest: true,
 } as const satisfies Record<keyof SetupFakeGatewayOptions, true>;
