@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BufferedAnswer } from '../src/transport/bufferedAnswer.js';
 import { loadNodeFetch, nodeFetch } from '../src/transport/nodeFetch.js';
 import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 
@@ -63,9 +64,11 @@ afterAll(() => {
 const post = nodeFetch((id) => process.getBuiltinModule(id));
 const init = (signal = new AbortController().signal) => ({
   method: 'POST',
-  headers: new Headers({ 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' }),
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
   body: 'biz_content=%7B%22memo%22%3A%22%E5%9B%9E%22%7D',
   signal,
+  timeoutMs: 10_000,
+  maxResponseBytes: 1 << 20,
 });
 
 describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
@@ -84,9 +87,12 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
     expect(await response.text()).toBe('{"ok":"回环"}');
   });
 
-  it('returns a real Response: every header (repeated ones joined), the raw bytes', async () => {
+  it('returns the answer read whole: every header (repeated ones joined), the raw bytes', async () => {
     const response = await post(`${base}/ok`, init());
-    expect(response).toBeInstanceOf(Response);
+    // Not undici's Response: the body is already in memory, so no web stream is built for it.
+    expect(response).toBeInstanceOf(BufferedAnswer);
+    expect(response.headers.get('Content-Type')).toBe('application/json;charset=utf-8');
+    expect(response.headers.get('x-absent')).toBeNull();
     expect(response.headers.get('content-type')).toBe('application/json;charset=utf-8');
     expect(response.headers.get('x-twice')).toBe('a, b');
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(
@@ -111,6 +117,26 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await closed;
+  });
+
+  it('rejects with ERR_TIMEOUT past timeoutMs, and closes the socket (one timer, no AbortController)', async () => {
+    const closed = new Promise<void>((resolve) =>
+      server.once('request', (req) => req.socket.on('close', resolve)),
+    );
+    const started = performance.now();
+    await expect(post(`${base}/hang`, { ...init(), timeoutMs: 60 })).rejects.toMatchObject({
+      name: 'AlipayTimeoutError',
+      code: 'ERR_TIMEOUT',
+      timeoutMs: 60,
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    await closed;
+  });
+
+  it('never times out an answer that arrived in time (the timer is cleared)', async () => {
+    const response = await post(`${base}/ok`, { ...init(), timeoutMs: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await response.text()).toBe('{"ok":"回环"}');
   });
 
   it('rejects when the connection dies in the middle of the body', async () => {

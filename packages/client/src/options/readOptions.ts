@@ -1,7 +1,9 @@
 import { isAesKey } from '@aopkit/signer';
 import type { Charset, CommonRequestParams } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
-import { type GatewayFetch, globalFetch, loadNodeFetch, loadNodeHttp } from '../transport/nodeFetch.js';
+import { type FetchFunction, fetchTransport, globalFetch } from '../transport/fetchTransport.js';
+import type { GatewayFetch } from '../transport/GatewayFetch.js';
+import { loadNodeFetch, loadNodeHttp } from '../transport/nodeFetch.js';
 import type { AlipayClientOptions, AlipayLogger } from './AlipayClientOptions.js';
 import { invalidOption, keyName, shown } from './invalidOption.js';
 import { isOptionsObject, own } from './own.js';
@@ -195,7 +197,7 @@ function readTransport(transport: unknown, fetchImpl: unknown): GatewayFetch {
       throw invalidOption('fetch', 'type', `must be a fetch function (got ${shown(fetchImpl)})`);
     if (transport === 'node-http')
       throw invalidOption('transport', 'conflict', "is 'node-http' but a fetch was given: leave one out");
-    return fetchImpl as GatewayFetch;
+    return fetchTransport(fetchImpl as FetchFunction);
   }
   if (transport === 'fetch') return globalFetch;
   const node = transport === 'node-http' ? loadNodeHttp() : loadNodeFetch();

@@ -1,7 +1,5 @@
 import { AlipayResponseError } from '../errors/AlipayResponseError.js';
-
-/** Responses whose body is already in memory and within the limit (the node:http transport's). */
-export const boundedResponses = new WeakSet<Response>();
+import { BufferedAnswer } from './bufferedAnswer.js';
 
 /** The error for a body over `limit` bytes: never retried (the gateway's answer is under 2 kB). */
 export const responseTooLarge = (limit: number, status: number): AlipayResponseError =>
@@ -23,29 +21,26 @@ export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array
 }
 
 /**
- * `response` with its body read into memory, at most `limit` bytes: read chunk by chunk from the
- * stream, never with `arrayBuffer()`/`text()` (an endless body would fill memory), and cancelled
+ * A fetch `response` with its body read into memory, at most `limit` bytes: read chunk by chunk from
+ * the stream, never with `arrayBuffer()`/`text()` (an endless body would fill memory), and cancelled
  * (closing the connection) as soon as it passes the limit.
  */
-export async function boundedBody(response: Response, limit: number): Promise<Response> {
+export async function boundedBody(response: Response, limit: number): Promise<BufferedAnswer> {
   const { body } = response;
-  if (body === null || boundedResponses.has(response)) return response;
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw responseTooLarge(limit, response.status);
+  if (body !== null) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw responseTooLarge(limit, response.status);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
   }
-  return new Response(concat(chunks, total), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return new BufferedAnswer(response.status, response.headers, concat(chunks, total));
 }
