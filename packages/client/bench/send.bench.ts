@@ -6,9 +6,9 @@ import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { canonicalize } from '@aopkit/signer';
 import { AlipaySdk } from 'alipay-sdk';
+import { printTargets } from '../../../bench/printTargets.js';
 import { createAlipayClient } from '../src/index.js';
 import { type FloorFigures, measureFloor } from './floor.js';
-import { printTargets } from './targets.js';
 
 // alipay-sdk stamps host local time; the fake (like Alipay) wants Beijing time within 15 minutes.
 process.env.TZ = 'Asia/Shanghai';
@@ -86,36 +86,40 @@ const signedParams = Object.fromEntries([...query].filter(([k]) => k !== 'sign')
 const form = Object.fromEntries(new URLSearchParams(exchange.body));
 
 // The least a client can do per send, written by hand: a fresh biz_content, one canonical string,
-// one sync crypto.sign, one bare node:http POST, one crypto.verify of the answer's node. Its rate is
-// the ceiling of any client's against this fake on this machine.
+// one crypto.sign on the thread pool (so it uses both cores, as ours does), one bare node:http POST,
+// one crypto.verify of the answer's node. Its rate and CPU are the ceilings of any client's against
+// this fake on this machine.
 const keyObject = createPrivateKey(privateKey);
 const alipayKeyObject = createPublicKey(alipayPublicKey);
-const least = () =>
-  new Promise<void>((resolve, reject) => {
-    const bizContent = JSON.stringify(biz());
-    const params = { ...signedParams, biz_content: bizContent };
-    const signature = sign('sha256', Buffer.from(canonicalize(params)), keyObject).toString('base64');
-    const target = `${url}?${new URLSearchParams({ ...signedParams, sign: signature })}`;
+const signOnPool = (content: string) =>
+  new Promise<string>((resolve, reject) =>
+    sign('sha256', Buffer.from(content), keyObject, (error, signature) =>
+      error ? reject(error) : resolve(signature.toString('base64')),
+    ),
+  );
+const post = (target: string, body: string) =>
+  new Promise<string>((resolve, reject) => {
     const request = http.request(target, { method: 'POST', headers: exchange.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const answer = Buffer.concat(chunks).toString('utf8');
-        const end = answer.lastIndexOf(',"sign":"');
-        const node = answer.slice(answer.indexOf(':') + 1, end);
-        const ok = verify(
-          'sha256',
-          Buffer.from(node),
-          alipayKeyObject,
-          Buffer.from(answer.slice(end + 9, -2), 'base64'),
-        );
-        if (ok && node.includes('"10000"')) resolve();
-        else reject(new Error(`least: ${answer.slice(0, 160)}`));
-      });
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     });
     request.on('error', reject);
-    request.end(`biz_content=${encodeURIComponent(bizContent)}`);
+    request.end(body);
   });
+const least = async () => {
+  const bizContent = JSON.stringify(biz());
+  const signature = await signOnPool(canonicalize({ ...signedParams, biz_content: bizContent }));
+  const answer = await post(
+    `${url}?${new URLSearchParams({ ...signedParams, sign: signature })}`,
+    `biz_content=${encodeURIComponent(bizContent)}`,
+  );
+  const end = answer.lastIndexOf(',"sign":"');
+  const node = answer.slice(answer.indexOf(':') + 1, end);
+  const signed = Buffer.from(answer.slice(end + 9, -2), 'base64');
+  if (!verify('sha256', Buffer.from(node), alipayKeyObject, signed) || !node.includes('"10000"'))
+    throw new Error(`least: ${answer.slice(0, 160)}`);
+};
 
 const contenders: Record<string, () => Promise<unknown>> = {
   '@aopkit/client send': () => aopkit.marketing.voucher.send(biz()),
@@ -224,7 +228,7 @@ printTargets([
     what: 'client CPU per send / floor (sign + verify + bare POST)',
     measured: cpu.ours / floor.total,
     target: { atMost: 1.2 },
-    ceiling: 1,
+    ceiling: cpu.least / floor.total,
     unit: '×',
   },
 ]);

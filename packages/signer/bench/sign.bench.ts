@@ -4,8 +4,8 @@ import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { AlipaySdk } from 'alipay-sdk';
+import { printTargets } from '../../../bench/printTargets.js';
 import { compare, concurrentOpsPerSecond } from './measure.js';
-import { printTargets } from './targets.js';
 
 // Measure what users run: the built bundle (`pnpm build` first; turbo's bench task depends on it).
 const { canonicalize, createSigner, createVerifier }: typeof import('../src/index.js') = await import(
