@@ -1,6 +1,7 @@
-// @aopkit/client alone, sending to the bench's fake for BENCH_SECONDS (default 6), 16 in flight: run
-// under `node --cpu-prof` (`pnpm --filter @aopkit/client bench:profile`) to see where a send's CPU goes.
-// Measures the built client (`pnpm build` first), as users run it.
+// @aopkit/client alone, sending to the bench's fake for BENCH_SECONDS (default 6), 16 in flight, over
+// node:http (or fetch, with BENCH_TRANSPORT=fetch). Run under `node --cpu-prof`
+// (`pnpm --filter @aopkit/client bench:profile`) to see where a send's CPU goes. Measures the built
+// client (`pnpm build` first), as users run it.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -25,6 +26,7 @@ const client = createAlipayClient({
   alipayPublicKey,
   gateway: url,
   maxRetries: 0,
+  transport: process.env.BENCH_TRANSPORT === 'fetch' ? 'fetch' : 'node-http',
 });
 
 let seq = 0;
