@@ -2,7 +2,7 @@ import { createDecipheriv } from 'node:crypto';
 import { aesDecrypt, canonicalize, createVerifier } from '@aopkit/signer';
 import { describe, expect, it } from 'vitest';
 import { AlipayApiError, AlipayResponseError } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
+import { clientOf, nextOutBizNo, USER, useFakeGateway } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
 // The fake gateway, with an app that has an AES content key: it decrypts biz_content and answers
@@ -10,12 +10,12 @@ import { testKeys } from './helpers/keys.js';
 const keys = testKeys();
 const encryptKey = Buffer.alloc(16, 7).toString('base64');
 const AES_APP_ID = '2021000000000003';
-const gateway = fakeGateway();
+const fake = useFakeGateway();
+const { gateway } = fake;
 gateway.registerApp({ appId: AES_APP_ID, publicKey: keys.app.publicKey, encryptKey }); // kept across resets
-serveInProcess(gateway);
 
 const aesClient = (options: Parameters<typeof clientOf>[1] = {}) =>
-  clientOf(gateway, { appId: AES_APP_ID, encryptKey, ...options });
+  clientOf(fake, { appId: AES_APP_ID, encryptKey, ...options });
 const paramsOf = (out_biz_no = nextOutBizNo('aes')) => ({
   template_id: 'T_VOUCHER',
   out_biz_no,
@@ -115,7 +115,7 @@ describe('AES content encryption', () => {
   });
 
   it('an app without an AES key → isv.decryption-error-not-valid-encrypt-key', async () => {
-    const error = await clientOf(gateway, { encryptKey })
+    const error = await clientOf(fake, { encryptKey })
       .marketing.voucher.send(paramsOf())
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: '40002', sub_code: 'isv.decryption-error-not-valid-encrypt-key' });
@@ -134,7 +134,7 @@ describe('AES content encryption', () => {
     expect(encrypted).toMatch(/^\{"alipay_marketing_voucher_send_response":"[A-Za-z0-9+/=]+","sign":"/);
     const replay: typeof fetch = async () =>
       new Response(encrypted, { status: 200, headers: { 'content-type': 'application/json;charset=utf-8' } });
-    const error = await clientOf(gateway, { appId: AES_APP_ID, fetch: replay })
+    const error = await clientOf(fake, { appId: AES_APP_ID, fetch: replay })
       .marketing.voucher.send(paramsOf())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayResponseError);

@@ -1,11 +1,10 @@
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlipayError } from '../src/index.js';
-import { clientOf, fakeGateway, USER } from './helpers/fakeSetup.js';
+import { clientOf, USER, useFakeGateway } from './helpers/fakeSetup.js';
 
 const SENDS = 1_000;
 const IN_FLIGHT = 32;
-const gateway = fakeGateway({
+const fake = useFakeGateway({
   seed: 20240101,
   faults: {
     rate: 0.3,
@@ -13,9 +12,7 @@ const gateway = fakeGateway({
     latencyMs: 4_000,
   },
 });
-const server = setupServer(...gateway.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const { gateway } = fake;
 
 describe('exactly once under 30% seeded faults', () => {
   it(`${SENDS} sends → ${SENDS} vouchers, none twice, every call settled with a typed outcome`, {
@@ -24,7 +21,7 @@ describe('exactly once under 30% seeded faults', () => {
     // A 4 s latency fault against a 3 s timeout: the fake may still issue after the client gave up. The
     // timeout is far above a loaded machine's answer time (about 1 s with 32 in flight on one core), so
     // only the faults time out.
-    const client = clientOf(gateway, {
+    const client = clientOf(fake, {
       maxRetries: 12,
       timeoutMs: 3_000,
       retryDelay: { initialMs: 1, maxMs: 5 },

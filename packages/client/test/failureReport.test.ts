@@ -1,4 +1,4 @@
-import { GATEWAYS, RESULT_CODE_HANDLING, SUB_CODE_HANDLING } from '@aopkit/types';
+import { RESULT_CODE_HANDLING, SUB_CODE_HANDLING } from '@aopkit/types';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,19 +11,12 @@ import {
   AlipayValidationError,
   createAlipayClient,
 } from '../src/index.js';
-import {
-  clientOf,
-  fakeGateway,
-  nextOutBizNo,
-  serveInProcess,
-  USER,
-  untilAnswered,
-} from './helpers/fakeSetup.js';
+import { clientOf, nextOutBizNo, USER, untilAnswered, useFakeGateway } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 import { miniGateway } from './helpers/miniGateway.js';
 
-const gateway = fakeGateway();
-const server = serveInProcess(gateway);
+const fake = useFakeGateway();
+const { gateway, server } = fake;
 
 const params = (extra = {}) => ({
   template_id: 'T_VOUCHER',
@@ -32,7 +25,7 @@ const params = (extra = {}) => ({
   ...extra,
 });
 const failure = async (extra = {}, call = {}): Promise<AlipayError> => {
-  const error = await clientOf(gateway, extra)
+  const error = await clientOf(fake, extra)
     .marketing.voucher.send(params(call))
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AlipayError);
@@ -68,7 +61,7 @@ describe('a failure says how many attempts were made and whether a voucher may e
   });
 
   it('HTTP 503 on every attempt: AlipayResponseError after three attempts, a voucher may exist', async () => {
-    server.use(http.post(GATEWAYS.production, () => HttpResponse.text('busy', { status: 503 })));
+    server.use(http.post(fake.url, () => HttpResponse.text('busy', { status: 503 })));
     const error = await failure({ maxRetries: 2 });
     expect(error).toBeInstanceOf(AlipayResponseError);
     expect(error).toMatchObject({ code: 'ERR_RESPONSE', status: 503, attempts: 3, mayHaveIssued: true });
@@ -85,7 +78,7 @@ describe('a failure says how many attempts were made and whether a voucher may e
     gateway.nextCall({ latencyMs: 1_000 });
     gateway.nextCall({ latencyMs: 1_000 });
     const p = params();
-    const error = await clientOf(gateway, { timeoutMs: 150, maxRetries: 1 })
+    const error = await clientOf(fake, { timeoutMs: 150, maxRetries: 1 })
       .marketing.voucher.send(p)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayTimeoutError);
@@ -122,7 +115,7 @@ describe('a response whose signature does not verify says what to check', () => 
 
   it('one byte of a signed success altered on the way', async () => {
     server.use(
-      http.post(GATEWAYS.production, async ({ request }) => {
+      http.post(fake.url, async ({ request }) => {
         const response = (await gateway.handle(request)) as Response;
         return HttpResponse.text((await response.text()).replace('"code":"10000"', '"code":"10000" '));
       }),

@@ -1,15 +1,15 @@
-import { GATEWAYS, SUB_CODES } from '@aopkit/types';
+import { SUB_CODES } from '@aopkit/types';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { AlipayApiError } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
+import { clientOf, nextOutBizNo, USER, useFakeGateway } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
-const gateway = fakeGateway();
-const server = serveInProcess(gateway);
+const fake = useFakeGateway();
+const { gateway, server } = fake;
 
 const send = (params: Partial<{ template_id: string; user_id: string; amount: string }> = {}, extra = {}) =>
-  clientOf(gateway, extra)
+  clientOf(fake, extra)
     .marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
@@ -55,7 +55,7 @@ describe('business failures (40004), from the fake’s state', () => {
   it('SYSTEM_ERROR is retried, and the retry succeeds', async () => {
     gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
-    const result = await clientOf(gateway).marketing.voucher.send({
+    const result = await clientOf(fake).marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
       user_id: USER.user_id,
@@ -86,7 +86,7 @@ describe('gateway failures (400xx)', () => {
 
   it('a proxy that rewrites charset → the first difference names the charset mismatch', async () => {
     server.use(
-      http.post(GATEWAYS.production, async ({ request }) => {
+      http.post(fake.url, async ({ request }) => {
         const url = request.url.replace('charset=utf-8', 'charset=UTF-8');
         const response = await gateway.handle(
           new Request(url, { method: 'POST', headers: request.headers, body: await request.text() }),

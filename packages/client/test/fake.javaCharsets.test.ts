@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AlipayApiError } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
+import { clientOf, nextOutBizNo, USER, useFakeGateway } from './helpers/fakeSetup.js';
 
 // GBK and GB2312 as the Java gateway has them, end to end: the client encodes with Java's encoder,
 // reads the answer with Java's decoder, and refuses text Java's charset cannot carry (PROTOCOL §2, §5).
-const gateway = fakeGateway();
-const server = serveInProcess(gateway);
+const fake = useFakeGateway();
+const { gateway, server } = fake;
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
@@ -44,7 +44,7 @@ describe("GBK and GB2312 round trips with the fake gateway, in Java's bytes", ()
   it('gbk: a memo with € and ♁ is sent as Java writes it (A2E3, A892), accepted, verified and stored intact', async () => {
     const memo = '€100 ♁ 新年快乐';
     const { value, error, requests } = await onTheWire(() =>
-      clientOf(gateway, { charset: 'gbk' }).marketing.voucher.send({
+      clientOf(fake, { charset: 'gbk' }).marketing.voucher.send({
         template_id: 'T_VOUCHER',
         out_biz_no: nextOutBizNo('gbk'),
         user_id: USER.user_id,
@@ -64,7 +64,7 @@ describe("GBK and GB2312 round trips with the fake gateway, in Java's bytes", ()
     const subMsg = '模板已停用：€100 ♁';
     gateway.nextCall({ sub_code: 'TEMPLATE_NOT_EXIST', sub_msg: subMsg });
     const { error, responses } = await onTheWire(() =>
-      clientOf(gateway, { charset: 'gbk' }).marketing.voucher.send({
+      clientOf(fake, { charset: 'gbk' }).marketing.voucher.send({
         template_id: 'T_VOUCHER',
         out_biz_no: nextOutBizNo('gbk'),
         user_id: USER.user_id,
@@ -89,7 +89,7 @@ describe("GBK and GB2312 round trips with the fake gateway, in Java's bytes", ()
     ['gbk', '😀', '新年快乐😀', 'a character outside the BMP'],
   ] as const)('%s: a memo with %s is refused before any request (%s)', async (charset, _char, memo, _why) => {
     const { error, requests } = await onTheWire(() =>
-      clientOf(gateway, { charset }).marketing.voucher.send({
+      clientOf(fake, { charset }).marketing.voucher.send({
         template_id: 'T_VOUCHER',
         out_biz_no: nextOutBizNo('refused'),
         user_id: USER.user_id,
@@ -109,7 +109,7 @@ describe("GBK and GB2312 round trips with the fake gateway, in Java's bytes", ()
   it("gb2312: a memo with ・ (U+30FB) and ― (U+2015), Java's A1A4 and A1AA, is accepted and stored intact", async () => {
     const memo = '张三\u30fb李四\u2015红包';
     const { value, error, requests } = await onTheWire(() =>
-      clientOf(gateway, { charset: 'gb2312' }).marketing.voucher.send({
+      clientOf(fake, { charset: 'gb2312' }).marketing.voucher.send({
         template_id: 'T_VOUCHER',
         out_biz_no: nextOutBizNo('gb2312'),
         user_id: USER.user_id,

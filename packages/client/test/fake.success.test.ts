@@ -5,19 +5,18 @@ import {
   APP_ID,
   CUSTOM_BASE,
   clientOf,
-  fakeGateway,
   nextOutBizNo,
   RSA_APP_ID,
-  serveInProcess,
   USER,
+  useFakeGateway,
 } from './helpers/fakeSetup.js';
 
-const gateway = fakeGateway();
-const server = serveInProcess(gateway);
+const fake = useFakeGateway();
+const { gateway, server } = fake;
 
 describe('successful sends against the fake gateway (MSW)', () => {
   it.each(['user_id', 'login_id', 'taobao_nick'] as const)('by %s', async (field) => {
-    const client = clientOf(gateway);
+    const client = clientOf(fake);
     const out_biz_no = nextOutBizNo();
     const result = await client.marketing.voucher.send({
       template_id: 'T_VOUCHER',
@@ -40,7 +39,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
   });
 
   it('sends a red packet with a number amount as #.00 text', async () => {
-    const result = await clientOf(gateway).marketing.voucher.send({
+    const result = await clientOf(fake).marketing.voucher.send({
       template_id: 'T_RED',
       out_biz_no: nextOutBizNo(),
       user_id: USER.user_id,
@@ -58,7 +57,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
     const seen: string[] = [];
     server.events.on('request:start', ({ request }) => seen.push(request.url.split('?')[0]!));
     try {
-      await clientOf(gateway, { gateway: option }).marketing.voucher.send({
+      await clientOf(fake, { gateway: option }).marketing.voucher.send({
         template_id: 'T_VOUCHER',
         out_biz_no: nextOutBizNo(),
         user_id: USER.user_id,
@@ -71,7 +70,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
 
   it.each(['gbk', 'gb2312'] as const)('signs and sends Chinese text in %s', async (charset) => {
     const memo = '新年快乐，优惠券已到账';
-    const result = await clientOf(gateway, { charset }).marketing.voucher.send({
+    const result = await clientOf(fake, { charset }).marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
       taobao_nick: USER.taobao_nick,
@@ -83,7 +82,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
   });
 
   it('refuses text the charset cannot carry, before sending anything', async () => {
-    const send = clientOf(gateway, { charset: 'gbk' }).marketing.voucher.send({
+    const send = clientOf(fake, { charset: 'gbk' }).marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
       user_id: USER.user_id,
@@ -98,7 +97,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
   });
 
   it('limits lengths as the fake does: 64 emoji fill memo (128); one more unit never leaves', async () => {
-    const client = clientOf(gateway);
+    const client = clientOf(fake);
     const full = '😀'.repeat(BIZ_CONTENT_FIELDS.memo.maxLength / 2);
     const base = { template_id: 'T_VOUCHER', user_id: USER.user_id };
     await client.marketing.voucher.send({ ...base, out_biz_no: nextOutBizNo(), memo: full });
@@ -110,7 +109,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
   });
 
   it('signs with RSA (SHA1withRSA) for an app configured so', async () => {
-    const client = clientOf(gateway, { appId: RSA_APP_ID, signType: 'RSA' });
+    const client = clientOf(fake, { appId: RSA_APP_ID, signType: 'RSA' });
     await expect(
       client.marketing.voucher.send({
         template_id: 'T_VOUCHER',
@@ -122,7 +121,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
   });
 
   it('calls on a merchant’s behalf with app_auth_token in the body', async () => {
-    const client = clientOf(gateway, { appAuthToken: '202306BB7c5f0d5e1e5d4d0bb8a3c9d6e5f4A123' });
+    const client = clientOf(fake, { appAuthToken: '202306BB7c5f0d5e1e5d4d0bb8a3c9d6e5f4A123' });
     await client.marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
@@ -132,7 +131,7 @@ describe('successful sends against the fake gateway (MSW)', () => {
   });
 
   it('returns the first voucher when the same out_biz_no is sent again', async () => {
-    const client = clientOf(gateway);
+    const client = clientOf(fake);
     const params = { template_id: 'T_VOUCHER', out_biz_no: nextOutBizNo(), user_id: USER.user_id };
     const first = await client.marketing.voucher.send(params);
     await expect(client.marketing.voucher.send(params)).resolves.toEqual(first);

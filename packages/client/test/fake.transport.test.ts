@@ -1,4 +1,4 @@
-import { GATEWAYS, RESPONSE_NODE } from '@aopkit/types';
+import { RESPONSE_NODE } from '@aopkit/types';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,20 +8,13 @@ import {
   AlipaySignatureError,
   AlipayTimeoutError,
 } from '../src/index.js';
-import {
-  clientOf,
-  fakeGateway,
-  nextOutBizNo,
-  serveInProcess,
-  USER,
-  untilAnswered,
-} from './helpers/fakeSetup.js';
+import { clientOf, nextOutBizNo, USER, untilAnswered, useFakeGateway } from './helpers/fakeSetup.js';
 
-const gateway = fakeGateway();
-const server = serveInProcess(gateway);
+const fake = useFakeGateway();
+const { gateway, server } = fake;
 
 const params = () => ({ template_id: 'T_VOUCHER', out_biz_no: nextOutBizNo(), user_id: USER.user_id });
-const send = (extra = {}) => clientOf(gateway, extra).marketing.voucher.send(params());
+const send = (extra = {}) => clientOf(fake, extra).marketing.voucher.send(params());
 const failure = (extra = {}) =>
   send(extra).then(
     () => Promise.reject(new Error('expected a failure')),
@@ -30,7 +23,7 @@ const failure = (extra = {}) =>
 
 /** The fake's real answer, passed through `edit`. */
 const rewriting = (edit: (body: string) => string, status = 200) =>
-  http.post(GATEWAYS.production, async ({ request }) => {
+  http.post(fake.url, async ({ request }) => {
     const response = (await gateway.handle(request)) as Response;
     return new HttpResponse(edit(await response.text()), {
       status,
@@ -63,7 +56,7 @@ describe('responses that must not be trusted', () => {
 
   it('an unsigned gateway error → AlipayApiError, verified: false', async () => {
     server.use(
-      http.post(GATEWAYS.production, () =>
+      http.post(fake.url, () =>
         HttpResponse.text(
           '{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id","sub_msg":"无效的AppID参数"}}',
         ),
@@ -82,7 +75,7 @@ describe('responses that must not be trusted', () => {
 
 describe('unusable answers', () => {
   it('HTTP 503 is retried, then surfaces as AlipayResponseError { status }', async () => {
-    server.use(http.post(GATEWAYS.production, () => HttpResponse.text('busy', { status: 503 })));
+    server.use(http.post(fake.url, () => HttpResponse.text('busy', { status: 503 })));
     expect(await failure({ maxRetries: 2 })).toMatchObject({
       name: 'AlipayResponseError',
       status: 503,
@@ -91,16 +84,14 @@ describe('unusable answers', () => {
   });
 
   it('HTTP 503 once, then the fake answers: resolved on the retry', async () => {
-    server.use(
-      http.post(GATEWAYS.production, () => HttpResponse.text('busy', { status: 503 }), { once: true }),
-    );
+    server.use(http.post(fake.url, () => HttpResponse.text('busy', { status: 503 }), { once: true }));
     await expect(send()).resolves.toMatchObject({ user_id: USER.user_id });
   });
 
   it('HTTP 404 is not retried', async () => {
     let hits = 0;
     server.use(
-      http.post(GATEWAYS.production, () => {
+      http.post(fake.url, () => {
         hits++;
         return HttpResponse.text('no', { status: 404 });
       }),
@@ -118,7 +109,7 @@ describe('unusable answers', () => {
       `{"${RESPONSE_NODE}":{"code":"10000"},"${RESPONSE_NODE}":{"code":"10000"},"sign":"x"}`,
     ],
   ])('%s → AlipayResponseError', async (_name, body) => {
-    server.use(http.post(GATEWAYS.production, () => HttpResponse.text(body)));
+    server.use(http.post(fake.url, () => HttpResponse.text(body)));
     const error = await failure();
     expect(error).toBeInstanceOf(AlipayResponseError);
     expect(error).toMatchObject({ retryable: false });
@@ -141,7 +132,7 @@ describe('retries through the fake’s faults, never a second voucher', () => {
   });
 
   it('a drop with no retries left → AlipayConnectionError; resending later returns the first voucher', async () => {
-    const client = clientOf(gateway, { maxRetries: 0 });
+    const client = clientOf(fake, { maxRetries: 0 });
     const p = params();
     gateway.nextCall({ drop: 'after-issue' });
     const error = await client.marketing.voucher.send(p).catch((e: unknown) => e);
@@ -159,11 +150,11 @@ describe('retries through the fake’s faults, never a second voucher', () => {
     // The retry has the whole 250 ms for one signed round trip: room on a loaded machine.
     const first = params();
     gateway.nextCall({ latencyMs: 1_000 });
-    const client = clientOf(gateway, { timeoutMs: 250 });
+    const client = clientOf(fake, { timeoutMs: 250 });
     await expect(client.marketing.voucher.send(first)).resolves.toMatchObject({ user_id: USER.user_id });
     const second = params();
     gateway.nextCall({ latencyMs: 1_000 });
-    const error = await clientOf(gateway, { timeoutMs: 250, maxRetries: 0 })
+    const error = await clientOf(fake, { timeoutMs: 250, maxRetries: 0 })
       .marketing.voucher.send(second)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayTimeoutError);

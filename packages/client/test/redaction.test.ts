@@ -1,13 +1,12 @@
 import { inspect } from 'node:util';
-import { GATEWAYS } from '@aopkit/types';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { AlipayApiError } from '../src/index.js';
-import { clientOf, fakeGateway, nextOutBizNo, serveInProcess, USER } from './helpers/fakeSetup.js';
+import { clientOf, nextOutBizNo, USER, useFakeGateway } from './helpers/fakeSetup.js';
 import { testKeys } from './helpers/keys.js';
 
-const gateway = fakeGateway();
-const server = serveInProcess(gateway);
+const fake = useFakeGateway();
+const { gateway, server } = fake;
 
 const lines: string[] = [];
 const logger = {
@@ -28,7 +27,7 @@ describe('secrets stay out of logs and errors', () => {
   it('logs method, attempt, code, sub_code and duration only', async () => {
     gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     gateway.nextCall({ drop: 'after-issue' });
-    await clientOf(gateway, { logger }).marketing.voucher.send({
+    await clientOf(fake, { logger }).marketing.voucher.send({
       template_id: 'T_VOUCHER',
       out_biz_no: nextOutBizNo(),
       user_id: USER.user_id,
@@ -51,16 +50,16 @@ describe('secrets stay out of logs and errors', () => {
       if (sign) responseSigns.push(sign);
     });
     const params = () => ({ template_id: 'T_VOUCHER', out_biz_no: nextOutBizNo(), user_id: USER.user_id });
-    await capture(clientOf(gateway, { logger, key: testKeys().other }).marketing.voucher.send(params())); // invalid signature
+    await capture(clientOf(fake, { logger, key: testKeys().other }).marketing.voucher.send(params())); // invalid signature
     server.use(
-      http.post(GATEWAYS.production, async ({ request }) => {
+      http.post(fake.url, async ({ request }) => {
         const response = (await gateway.handle(request)) as Response;
         return HttpResponse.text((await response.text()).replace('10000', '10000 '));
       }),
     );
-    await capture(clientOf(gateway, { logger }).marketing.voucher.send(params())); // tampered
+    await capture(clientOf(fake, { logger }).marketing.voucher.send(params())); // tampered
     await capture(
-      clientOf(gateway, { logger, maxRetries: 0, appAuthToken: 'tok-secret-123' }).marketing.voucher.send(
+      clientOf(fake, { logger, maxRetries: 0, appAuthToken: 'tok-secret-123' }).marketing.voucher.send(
         params(),
       ),
     );
@@ -79,7 +78,7 @@ describe('credentials and loggers', () => {
 
   it('an isv.invalid-signature error shows no app_auth_token, however it is printed', async () => {
     const token = 'tok-secret-456';
-    const error = await clientOf(gateway, { key: testKeys().other, maxRetries: 0, appAuthToken: token })
+    const error = await clientOf(fake, { key: testKeys().other, maxRetries: 0, appAuthToken: token })
       .marketing.voucher.send(params())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayApiError);
@@ -100,7 +99,7 @@ describe('credentials and loggers', () => {
     ['spaces and a line break', '  tok-secret-789 \n'],
     ['tabs and a line break', '\ttok-secret-789\t\r\n'],
   ])('a token surrounded by %s never shows after an isv.invalid-signature', async (_name, appAuthToken) => {
-    const error = await clientOf(gateway, { key: testKeys().other, maxRetries: 0, appAuthToken })
+    const error = await clientOf(fake, { key: testKeys().other, maxRetries: 0, appAuthToken })
       .marketing.voucher.send(params())
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AlipayApiError', sub_code: 'isv.invalid-signature' });
@@ -128,7 +127,7 @@ describe('credentials and loggers', () => {
     };
     gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });
     const before = gateway.vouchers.length;
-    const result = await clientOf(gateway, { logger: broken }).marketing.voucher.send(params());
+    const result = await clientOf(fake, { logger: broken }).marketing.voucher.send(params());
     expect(gateway.vouchers.length).toBe(before + 1);
     expect(result.voucher_id).toBe(gateway.vouchers.at(-1)!.voucher_id);
   });
@@ -141,7 +140,7 @@ describe('credentials and loggers', () => {
       }
     }
     const sink = new Sink();
-    await clientOf(gateway, { logger: sink }).marketing.voucher.send(params());
+    await clientOf(fake, { logger: sink }).marketing.voucher.send(params());
     expect(sink.seen).toEqual(['alipay call succeeded']);
   });
 });

@@ -15,3 +15,5 @@ const codes = () => {
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 // The parent asks, after the load, what the last 1000 requests were answered (all must be 10000).
 process.stdin.on('data', () => process.stdout.write(`${JSON.stringify({ codes: codes() })}\n`));
+// A normal exit on the parent's kill, so that `--cpu-prof` (BENCH_NODE_OPTIONS) writes its profile.
+process.on('SIGTERM', () => process.exit(0));

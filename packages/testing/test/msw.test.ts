@@ -1,4 +1,4 @@
-// Every branch of the pipeline, in-process: MSW setupServer(...gateway.handlers) intercepts fetch.
+// Every branch of the pipeline, in-process: setupFakeGateway's MSW server intercepts fetch.
 import { useMswGateway } from './helpers/setup.js';
 import { bizContentChecks } from './suites/bizContent.js';
 import { businessRules } from './suites/business.js';

@@ -5,8 +5,9 @@ import { type RawRequest, readParams } from '../request/readParams.js';
 import type { ResponseSigners } from '../response/createResponseSigners.js';
 import { type Rendered, renderResponse } from '../response/renderResponse.js';
 import { requestExtras } from '../state/requestExtras.js';
+import { decideAnswer, type LogNotes } from './decideAnswer.js';
+import type { PipelineContext } from './PipelineContext.js';
 import { REDACTED, redactSecrets, SECRET_PARAMS } from './redactSecrets.js';
-import { decide, type LogNotes, type PipelineContext } from './runPipeline.js';
 
 /** What a transport does with a request: send these bytes, or drop the connection. */
 export type Outcome = Rendered | typeof DROP;
@@ -27,7 +28,7 @@ export async function processRequest(
   const request = await readParams(raw);
   const notes: LogNotes = { scripted: false, signed: false };
   const trace: { verified?: boolean } = {};
-  const answer = await decide(ctx, request, notes, trace);
+  const answer = await decideAnswer(ctx, request, notes, trace);
   let outcome: Outcome = DROP;
   let responseText: string | undefined;
   if (answer !== DROP) {

@@ -1,4 +1,4 @@
-import { setupServer } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createFakeGateway,
@@ -8,6 +8,7 @@ import {
   type FakeGatewayServer,
   startFakeGatewayServer,
 } from '../../src/index.js';
+import { setupFakeGateway } from '../../src/setup/index.js';
 import { demoApp } from './app.js';
 import { type BuildOptions, type Placement, requestFromParams, signedParams } from './buildRequest.js';
 import { type Answer, readAnswer } from './readAnswer.js';
@@ -60,19 +61,17 @@ function harnessOf(gateway: FakeGateway, url: () => string): Harness {
   };
 }
 
-/** The gateway behind MSW: listen with onUnhandledRequest 'error', reset handlers and gateway after each. */
-export function useMswGateway(
-  options: FakeGatewayOptions = {},
-): Harness & { server: ReturnType<typeof setupServer> } {
-  const gateway = createFakeGateway({ fixtures: demoFixtures, ...options });
-  const server = setupServer(...gateway.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
-    server.resetHandlers();
-    gateway.reset();
-  });
-  afterAll(() => server.close());
-  return { ...harnessOf(gateway, () => 'https://openapi.alipay.com/gateway.do'), server };
+/**
+ * The gateway behind MSW, through setupFakeGateway (the helper users get) with the demo fixtures and
+ * their first app as its app: listening for the file with onUnhandledRequest 'error', MSW overrides
+ * and the fake's state reset after each test (once no request is in flight).
+ */
+export function useMswGateway(options: FakeGatewayOptions = {}): Harness & { server: SetupServer } {
+  const fake = setupFakeGateway({ fixtures: demoFixtures, app: { appId: demoApp.appId }, ...options });
+  beforeAll(() => fake.listen());
+  afterEach(() => fake.reset());
+  afterAll(() => fake.close());
+  return { ...harnessOf(fake.gateway, () => 'https://openapi.alipay.com/gateway.do'), server: fake.server };
 }
 
 /** The gateway behind the standalone server on 127.0.0.1 (real HTTP; no MSW in the file). */

@@ -5,7 +5,7 @@ import type { GatewayState } from '../state/GatewayState.js';
 import type { BizContent } from './checkBizContent.js';
 
 /** The business step's result: a verdict, and the voucher on success. */
-export interface SendResult {
+export interface IssueResult {
   verdict: Verdict;
   voucher?: IssuedVoucher;
   /** True when an earlier voucher was returned for the same template_id + out_biz_no. */
@@ -21,11 +21,11 @@ const fingerprintOf = (biz: BizContent): string =>
  * issue for one out_biz_no): idempotency first — an operation that already happened returns its
  * voucher even if the template expired or the user was frozen since — then template, amount, user.
  */
-export function sendVoucher(
+export function issueVoucher(
   state: GatewayState,
   biz: BizContent,
   context: { appId: string; now: Date; nextVoucherId: () => string },
-): SendResult {
+): IssueResult {
   const earlier = state.issuedFor(biz.template_id, biz.out_biz_no);
   if (earlier) {
     if (earlier.fingerprint === fingerprintOf(biz))

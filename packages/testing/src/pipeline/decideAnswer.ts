@@ -2,30 +2,16 @@ import { canonicalize } from '@aopkit/signer';
 import { ERROR_RESPONSE_NODE, METHOD, RESPONSE_NODE } from '@aopkit/types';
 import { DROP } from '../DROP.js';
 import type { RequestLogEntry, Verdict } from '../FakeGateway.js';
-import type { FaultPlanner } from '../faults/FaultPlanner.js';
 import type { RequestParams } from '../request/readParams.js';
 import type { Answer } from '../response/renderResponse.js';
 import { verdictOf } from '../response/verdicts.js';
-import type { AppRecord } from '../state/AppRecord.js';
-import type { GatewayState } from '../state/GatewayState.js';
 import { checkBizContent } from './checkBizContent.js';
 import { checkCertificateSns } from './checkCertificateSns.js';
 import { checkWellFormed, findMissing, missingAppId, signTypeOf } from './checkCommonParams.js';
 import { decryptBizContent } from './decryptBizContent.js';
+import { issueVoucher } from './issueVoucher.js';
+import type { PipelineContext } from './PipelineContext.js';
 import { redactSecrets } from './redactSecrets.js';
-import { sendVoucher } from './sendVoucher.js';
-
-/** What the pipeline reads and changes. */
-export interface PipelineContext {
-  state: GatewayState;
-  apps: ReadonlyMap<string, AppRecord>;
-  faults: FaultPlanner;
-  now: () => Date;
-  nextVoucherId: () => string;
-  /** Certificate mode: the fake Alipay certificate's SN and the root bundle's SNs. */
-  alipayCertSn?: string;
-  alipayRootCertSn?: string;
-}
 
 /** The log fields the pipeline fills in as it goes. */
 export type LogNotes = { -readonly [K in keyof RequestLogEntry]?: RequestLogEntry[K] };
@@ -51,7 +37,7 @@ const invalidSignature = (params: Record<string, string>): Verdict =>
  * error_response otherwise (missing or unknown method). Under `encrypt_type=AES`, once biz_content is
  * decrypted, business answers (10000, 40004) are sent encrypted; gateway-level ones stay plain.
  */
-export async function decide(
+export async function decideAnswer(
   ctx: PipelineContext,
   request: RequestParams,
   notes: LogNotes,
@@ -124,7 +110,7 @@ export async function decide(
     if (plan.verdict) return answer(plan.verdict, true);
   }
 
-  const result = business(ctx, bizContent, app.appId);
+  const result = businessVerdict(ctx, bizContent, app.appId);
   notes.voucher_id = result.fields?.voucher_id;
   const processed = answer(result.verdict, true, result.fields);
   if (plan?.drop === 'after-issue') {
@@ -134,22 +120,22 @@ export async function decide(
   return processed;
 }
 
-/** biz_content checks, then the business rules. */
-function business(
+/** biz_content checks, then the business rules (issueVoucher). */
+function businessVerdict(
   ctx: PipelineContext,
   bizContent: string | undefined,
   appId: string,
 ): { verdict: Verdict; fields?: Answer['fields'] } {
   const checked = checkBizContent(bizContent);
   if ('verdict' in checked) return checked;
-  const sent = sendVoucher(ctx.state, checked.biz, {
+  const issued = issueVoucher(ctx.state, checked.biz, {
     appId,
     now: ctx.now(),
     nextVoucherId: ctx.nextVoucherId,
   });
-  if (!sent.voucher) return sent;
+  if (!issued.voucher) return issued;
   return {
-    verdict: sent.verdict,
-    fields: { voucher_id: sent.voucher.voucher_id, user_id: sent.voucher.user_id },
+    verdict: issued.verdict,
+    fields: { voucher_id: issued.voucher.voucher_id, user_id: issued.voucher.user_id },
   };
 }
