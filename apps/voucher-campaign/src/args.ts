@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BIZ_CONTENT_FIELDS } from '@aopkit/types';
-import { ConfigError } from './credentials';
+import { ConfigError } from './configError';
 import { ENCODINGS, type Encoding } from './recipients';
 
 export const HELP = `voucher-campaign — send one voucher template to a list of users, safely

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BIZ_CONTENT_FIELDS, IDENTITY_FIELDS } from '@aopkit/types';
 import { parse } from 'csv-parse/sync';
+import { RecipientsFileError } from './recipientsFileError';
 
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
@@ -33,11 +34,6 @@ export interface RecipientList {
 /** The encodings a recipients file may be in: Excel on a Chinese Windows saves CSV as GBK (GB18030). */
 export const ENCODINGS = ['utf-8', 'gbk', 'gb18030'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
-
-/** A recipients file the app cannot read as it stands: the message names the line and the fix. */
-export class RecipientsFileError extends Error {
-  override readonly name = 'RecipientsFileError';
-}
 
 /** Reads a recipients CSV whose header names one or more of user_id, login_id, taobao_nick. */
 export async function loadRecipients(path: string, encoding?: Encoding): Promise<RecipientList> {
