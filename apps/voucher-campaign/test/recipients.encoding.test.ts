@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRecipients, loadRecipients, parseRecipients } from '../src/recipients';
+import { loadRecipients, parseRecipients } from '../src/recipients';
+import { decodeRecipients } from '../src/recipientsEncoding';
 import { tempDir } from './helpers';
 
 // 张三 and 李四 as Excel on a Chinese Windows saves them (GBK), and the same names in UTF-8.
