@@ -165,7 +165,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     }
     return exitCode(summary);
   } finally {
-    demo?.close();
+    await demo?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
