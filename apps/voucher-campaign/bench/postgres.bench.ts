@@ -120,15 +120,17 @@ console.log(
   `voucher-campaign Postgres bench: ${RECIPIENTS} recipients, concurrency ${CONCURRENCY} per worker, ` +
     'workers are processes of their own running the CLI main() (startup included), the fake in the bench process',
 );
+/** A name for the round's campaign and out_biz_nos, from its label. */
+const slug = (label: string) => `bench-${label.replace(/\W+/g, '-')}`;
 const campaign = (label: string, workers: number, journal: string) =>
   round(
     label,
-    Array.from({ length: workers }, (_, n) => campaignWorker(`bench-${label.replace(/\W+/g, '-')}`, journal, n)),
+    Array.from({ length: workers }, (_, n) => campaignWorker(slug(label), journal, n)),
   );
 const alone = (label: string, processes: number) =>
   round(
     label,
-    Array.from({ length: processes }, (_, n) => clientAlone(label.replace(/\W+/g, '-'), processes, n)),
+    Array.from({ length: processes }, (_, n) => clientAlone(slug(label), processes, n)),
   );
 const aloneOne = await alone('client alone, 1 process', 1);
 const file = await campaign('file journal, 1 worker', 1, join(dir, 'bench.journal.jsonl'));
