@@ -126,6 +126,15 @@ console.log(
 console.log(
   `  app:          ${rate(app).toFixed(0)} sends/s, ${perSend(app).toFixed(2)} ms CPU per send (${app.seconds.toFixed(1)} s; recipients file, journal and results included)`,
 );
+// The client alone runs before and after the app; when the two differ much, the machine's load changed
+// during the run and the ratio (even above its ceiling) says more about that than about the app.
+const drift = Math.max(rate(before), rate(after)) / Math.min(rate(before), rate(after));
+if (drift > 1.25) {
+  console.log(
+    `  note: the client alone went from ${rate(before).toFixed(0)} to ${rate(after).toFixed(0)} sends/s during the run ` +
+      '(other load on the machine): rerun on a quiet machine before trusting the ratio',
+  );
+}
 printTargets([
   {
     what: 'app sends/s (ceiling: the client alone)',
