@@ -13,7 +13,7 @@ import { printTargets } from './targetLines';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 4_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const WARMUP = Math.min(500, RECIPIENTS);
+const WARMUP = Math.min(2000, RECIPIENTS);
 const TARGET = 0.8;
 
 const child = spawn(
