@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BIZ_CONTENT_FIELDS } from '@aopkit/types';
-import { ConfigError } from './credentials';
-import { ENCODINGS, type Encoding } from './recipients';
+import { ConfigError } from './configError';
+import { ENCODINGS, type Encoding } from './recipientsEncoding';
 
 export const HELP = `voucher-campaign — send one voucher template to a list of users, safely
 

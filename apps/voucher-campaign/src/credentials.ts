@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ConfigError } from './configError';
 
 /** What the app hands to `createAlipayClient`. */
 export interface ClientSettings {
@@ -6,11 +7,6 @@ export interface ClientSettings {
   readonly privateKey: string;
   readonly alipayPublicKey: string;
   readonly gateway: string;
-}
-
-/** A configuration mistake: reported as such, with exit code 2. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { createFakeGateway } from '@aopkit/testing';
-import { setupServer } from 'msw/node';
+import type { FakeGateway } from '@aopkit/testing';
+import { setupFakeGateway } from '@aopkit/testing/setup';
 import type { ClientSettings } from './credentials';
 
 /** The demo's voucher template (28 characters, the spec's limit). */
@@ -28,30 +28,28 @@ export interface DemoGatewayOptions {
 }
 
 /**
- * Starts the fake gateway in this process, the way we tell users to test their apps: MSW intercepts
- * `fetch` to the production gateway URL, and the fake checks real signatures and signs its answers.
+ * Starts the fake gateway in this process, the way we tell users to test their apps: setupFakeGateway
+ * has MSW intercept `fetch` to the fake's URL (a `.test` host, so nothing can reach Alipay), and the fake
+ * checks real signatures and signs its answers. The app signs with the bundled, public demo keys.
  */
 export function startDemoGateway(options: DemoGatewayOptions = {}) {
-  const gateway = createFakeGateway({
+  const fake = setupFakeGateway({
     seed: options.seed ?? 20261125,
     ...(options.faultRate ? { faults: { rate: options.faultRate } } : {}),
+    fixtures: { templates: [{ template_id: DEMO_TEMPLATE, type: 'voucher' }], users: demoUsers() },
   });
-  gateway.addTemplate({ template_id: DEMO_TEMPLATE, type: 'voucher' });
-  for (const user of demoUsers()) gateway.addUser(user);
-  const app = gateway.registerApp();
-  const server = setupServer(...gateway.handlers);
-  server.listen({ onUnhandledRequest: 'error' });
+  fake.listen();
   const settings: ClientSettings = {
-    appId: app.appId,
-    privateKey: app.privateKey ?? '',
-    alipayPublicKey: gateway.alipayPublicKey,
-    gateway: 'production',
+    appId: fake.app.appId,
+    privateKey: fake.app.privateKey,
+    alipayPublicKey: fake.gateway.alipayPublicKey,
+    gateway: fake.url,
   };
-  return { gateway, settings, close: () => server.close() };
+  return { gateway: fake.gateway, settings, close: () => fake.close() };
 }
 
 /** What the fake saw, for the demo's last lines: the proof that faults were survived without duplicates. */
-export function describeDemoGateway(gateway: ReturnType<typeof createFakeGateway>): string {
+export function describeDemoGateway(gateway: FakeGateway): string {
   const faults = new Map<string, number>();
   for (const r of gateway.requests) if (r.fault) faults.set(r.fault, (faults.get(r.fault) ?? 0) + 1);
   const injected = [...faults].map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none';

@@ -63,5 +63,6 @@ export interface Journal {
   close(): Promise<void>;
 }
 
-export { FileJournal, readJournal } from './fileJournal';
+export { FileJournal } from './fileJournal';
 export { JournalError } from './journalError';
+export { readJournal } from './readJournal';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AlipayValidationError, createAlipayClient } from '@aopkit/client';
 import { HELP, parseSendArgs, type SendCommand } from './args';
-import { type ClientSettings, ConfigError, credentialsFromEnv } from './credentials';
+import { ConfigError } from './configError';
+import { type ClientSettings, credentialsFromEnv } from './credentials';
 import { DEMO_RECIPIENTS, DEMO_TEMPLATE, describeDemoGateway, startDemoGateway } from './demo';
 import { type CampaignHeader, FileJournal, type Journal, JournalError, readJournal } from './journal';
 import { PgJournal, readPgJournal } from './pgJournal';
@@ -164,7 +165,7 @@ async function send(cmd: SendCommand, io: Io): Promise<number> {
     }
     return exitCode(summary);
   } finally {
-    demo?.close();
+    await demo?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }

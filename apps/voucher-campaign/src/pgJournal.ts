@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { abortableDelay } from './abortableDelay';
-import { assertSameCampaign } from './fileJournal';
 import type { CampaignHeader, Claim, Journal, JournalEntry, Outcome } from './journal';
 import { JournalError } from './journalError';
 import { describePgUrl, ensureSchema, LOCK_CLASS, workerAlive } from './pgSchema';
 import type { RateLimiter } from './rateLimiter';
+import { assertSameCampaign } from './readJournal';
 
 export interface PgJournalOptions {
   /** Connections for claims and records (default 10): about the run's concurrency. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ConfigError } from './credentials';
+import { ConfigError } from './configError';
 import { type CampaignHeader, JournalError, readJournal } from './journal';
 import type { Io } from './main';
 import { describePgUrl, isPgUrl, workerAlive } from './pgSchema';

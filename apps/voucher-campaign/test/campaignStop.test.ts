@@ -1,16 +1,12 @@
 import { join } from 'node:path';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EXPIRED, fakeWithApp, run, TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { EXPIRED, TEMPLATE, useCampaignFake, userId } from './helpers/campaignFake';
+import { run } from './helpers/cli';
+import { tempDir, writeCsv } from './helpers/files';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const fake = useCampaignFake();
 
-function setup(options: Parameters<typeof fakeWithApp>[0] = {}) {
-  const fake = fakeWithApp(options);
-  server.use(...fake.gateway.handlers);
+function setup() {
   const dir = tempDir();
   const csv = writeCsv(dir, ['user_id', ...Array.from({ length: 30 }, (_, i) => userId(i + 1))]);
   const argv = (template: string, ...extra: string[]) => [
@@ -27,7 +23,7 @@ function setup(options: Parameters<typeof fakeWithApp>[0] = {}) {
     '1',
     ...extra,
   ];
-  return { ...fake, argv };
+  return { gateway: fake.gateway, env: fake.env, argv };
 }
 
 describe('an answer every recipient would get stops the campaign', () => {
@@ -76,6 +72,7 @@ describe('an answer every recipient would get stops the campaign', () => {
     expect(JSON.parse(out.stdout).stopped_by).toMatchObject({ code: '40006', line: 2 });
     expect(t.gateway.requests).toHaveLength(1);
 
+    await fake.reset(); // a fresh gateway for a second campaign
     const u = setup();
     u.gateway.nextCall({ code: '40004', msg: 'Business Failed', sub_code: 'USER_QUOTA_REACHED' });
     const unknown = await run(u.argv(TEMPLATE, '--concurrency', '1', '--json'), u.env);
@@ -113,6 +110,7 @@ describe('retryable failures left at the end', () => {
     for (let i = 0; i < 2; i++) t.gateway.nextCall({ sub_code: 'SYSTEM_ERROR' }); // first pass, 2 attempts
     const out = await run(t.argv(TEMPLATE, '--concurrency', '1', '--max-retries', '1', '--json'), t.env);
     expect(out.code).toBe(0);
+    await fake.reset(); // a fresh gateway for a second campaign
     const t2 = setup();
     // 2 attempts in the first pass, then (after 29 successes) the final pass's 2 attempts.
     for (let i = 0; i < 2; i++) t2.gateway.nextCall({ sub_code: 'SYSTEM_ERROR' });

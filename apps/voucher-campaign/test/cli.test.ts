@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers';
+import { tempDir } from './helpers/files';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'voucher-campaign.mjs');
 const exec = promisify(execFile);

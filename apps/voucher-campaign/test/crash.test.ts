@@ -1,26 +1,26 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeGatewayServer } from '@aopkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeWithApp, TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+import { TEMPLATE, userId } from './helpers/campaignFake';
+import { tempDir, writeCsv } from './helpers/files';
+import { startLoopbackGateway } from './helpers/loopbackGateway';
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 const RECIPIENTS = 30;
 
 // The fake lives in the test process, over real loopback HTTP, so it outlives the CLI processes we kill.
-const fake = fakeWithApp({ faults: { rate: 0.3 }, seed: 7 });
-let server: Awaited<ReturnType<typeof startFakeGatewayServer>>;
+let fake: Awaited<ReturnType<typeof startLoopbackGateway>>;
 beforeAll(async () => {
-  server = await startFakeGatewayServer({ port: 0, gateway: fake.gateway });
+  fake = await startLoopbackGateway({ faults: { rate: 0.3 }, seed: 7 });
 });
-afterAll(() => server.close());
+afterAll(() => fake.server.close());
 
 /** Starts the CLI; kills it with SIGKILL once the journal holds `killAfterLines` lines (if given). */
 function runCli(args: string[], killAfterLines?: number): Promise<{ code: number | null; killed: boolean }> {
   const journal = args[args.indexOf('--journal') + 1] as string;
   const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
-    env: { ...process.env, ...fake.env, ALIPAY_GATEWAY: server.url },
+    env: { ...process.env, ...fake.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

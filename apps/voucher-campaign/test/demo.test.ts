@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_RECIPIENTS, demoUsers } from '../src/demo';
 import { loadRecipients } from '../src/recipients';
-import { run } from './helpers';
+import { run } from './helpers/cli';
 
 describe('demo mode (the README main job)', () => {
   it('names only users the demo gateway knows', async () => {

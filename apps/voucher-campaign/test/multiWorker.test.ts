@@ -1,10 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startFakeGatewayServer } from '@aopkit/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { CampaignStatus } from '../src/status';
-import { fakeWithApp, TEMPLATE, tempDir, writeCsv } from './helpers';
+import { TEMPLATE } from './helpers/campaignFake';
+import { tempDir, writeCsv } from './helpers/files';
+import { startLoopbackGateway } from './helpers/loopbackGateway';
 import { freshDatabase } from './postgres';
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
@@ -31,18 +32,17 @@ describe('three workers on one Postgres journal, SIGKILLed at random moments and
   it(
     'every recipient ends with exactly one voucher, and status agrees',
     async () => {
-      const fake = fakeWithApp({ faults: { rate: 0.2 }, seed: 16 });
+      const fake = await startLoopbackGateway({ faults: { rate: 0.2 }, seed: 16 });
+      onTestFinished(() => fake.server.close());
       const ids = Array.from(
         { length: RECIPIENTS },
         (_, i) => `2088${String(1_000_000 + i).padStart(12, '0')}`,
       );
       for (const user_id of ids) fake.gateway.addUser({ user_id });
-      const server = await startFakeGatewayServer({ port: 0, gateway: fake.gateway });
-      onTestFinished(() => server.close());
       const url = await freshDatabase();
       const dir = tempDir();
       const csv = writeCsv(dir, ['user_id', ...ids]);
-      const env = { ...process.env, ...fake.env, ALIPAY_GATEWAY: server.url, VOUCHER_CAMPAIGN_JOURNAL: url };
+      const env = { ...process.env, ...fake.env, VOUCHER_CAMPAIGN_JOURNAL: url };
       const cliArgs = (n: number) =>
         // biome-ignore format: one option a line would hide the command
         ['send', '--template', TEMPLATE, '--recipients', csv, '--results', join(dir, `results-${n}.csv`),
@@ -110,8 +110,8 @@ describe('three workers on one Postgres journal, SIGKILLed at random moments and
       expect(kills).toBeGreaterThanOrEqual(3);
       expect(codes.at(-1)).toBe(0);
       // Counted by the fake, over its control API: one voucher per recipient, no more.
-      await fetch(new URL('/__aopkit/idle', server.url), { method: 'POST' });
-      const { vouchers } = (await (await fetch(new URL('/__aopkit/vouchers', server.url))).json()) as {
+      await fetch(new URL('/__aopkit/idle', fake.server.url), { method: 'POST' });
+      const { vouchers } = (await (await fetch(new URL('/__aopkit/vouchers', fake.server.url))).json()) as {
         vouchers: { user_id: string; out_biz_no: string }[];
       };
       const perUser = new Map<string, number>();

@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeWithApp, run, TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE, useCampaignFake, userId } from './helpers/campaignFake';
+import { run } from './helpers/cli';
+import { tempDir, writeCsv } from './helpers/files';
 import { freshDatabase } from './postgres';
 
 // The CLI in this process against the fake's MSW handlers, with a Postgres journal.
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const fake = useCampaignFake();
 
 async function setup() {
-  const fake = fakeWithApp();
-  server.use(...fake.gateway.handlers);
   const dir = tempDir();
   const url = await freshDatabase();
   const csv = writeCsv(dir, [
@@ -22,7 +18,7 @@ async function setup() {
     '2088999999999999',
   ]);
   const send = ['send', '--template', TEMPLATE, '--recipients', csv, '--results', join(dir, 'r.csv')];
-  return { ...fake, dir, url, csv, send, env: { ...fake.env, VOUCHER_CAMPAIGN_JOURNAL: url } };
+  return { gateway: fake.gateway, dir, url, csv, send, env: { ...fake.env, VOUCHER_CAMPAIGN_JOURNAL: url } };
 }
 
 describe('send with a Postgres journal', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressReporter } from '../src/progress';
 import { formatSummary, summarize } from '../src/summary';
-import { collector } from './helpers';
+import { collector } from './helpers/cli';
 
 describe('progress', () => {
   it("counts only this run's sends in its rate, not what an earlier run did", () => {

@@ -1,31 +1,22 @@
 import { join } from 'node:path';
-import { createFakeGateway, startFakeGatewayServer } from '@aopkit/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { run, TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+import { TEMPLATE, userId } from './helpers/campaignFake';
+import { run } from './helpers/cli';
+import { tempDir, writeCsv } from './helpers/files';
+import { startLoopbackGateway } from './helpers/loopbackGateway';
 
 describe('--rate', () => {
   it('bounds every request at the gateway, retries included, under 30% faults', async () => {
-    const gateway = createFakeGateway({
-      seed: 16,
-      faults: { rate: 0.3, kinds: { 'system-error': 1, 'unknown-error': 1, 'drop-before': 1 } },
-    });
-    gateway.addTemplate({ template_id: TEMPLATE, type: 'voucher' });
-    const ids = Array.from({ length: 50 }, (_, i) => userId(i + 1));
-    for (const user_id of ids) gateway.addUser({ user_id });
-    const app = gateway.registerApp();
     // Notes when each request reaches the gateway, over real loopback HTTP.
     const arrivals: number[] = [];
-    const counting = new Proxy(gateway, {
-      get: (target, key) =>
-        key === 'handle'
-          ? (request: Request) => {
-              arrivals.push(performance.now());
-              return target.handle(request);
-            }
-          : Reflect.get(target, key),
+    const { gateway, server, env } = await startLoopbackGateway({
+      seed: 16,
+      faults: { rate: 0.3, kinds: { 'system-error': 1, 'unknown-error': 1, 'drop-before': 1 } },
+      onArrival: () => arrivals.push(performance.now()),
     });
-    const server = await startFakeGatewayServer({ port: 0, gateway: counting });
     onTestFinished(() => server.close());
+    const ids = Array.from({ length: 50 }, (_, i) => userId(i + 1));
+    for (const user_id of ids) gateway.addUser({ user_id });
     const dir = tempDir();
     const out = await run(
       [
@@ -46,12 +37,7 @@ describe('--rate', () => {
         '1',
         '--json',
       ],
-      {
-        ALIPAY_APP_ID: app.appId,
-        ALIPAY_PRIVATE_KEY: app.privateKey ?? '',
-        ALIPAY_PUBLIC_KEY: gateway.alipayPublicKey,
-        ALIPAY_GATEWAY: server.url,
-      },
+      env,
     );
     expect(out.code).toBe(0);
     expect(gateway.vouchers).toHaveLength(50);

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRecipients, loadRecipients, parseRecipients } from '../src/recipients';
-import { tempDir } from './helpers';
+import { loadRecipients, parseRecipients } from '../src/recipients';
+import { decodeRecipients } from '../src/recipientsEncoding';
+import { tempDir } from './helpers/files';
 
 // 张三 and 李四 as Excel on a Chinese Windows saves them (GBK), and the same names in UTF-8.
 const GBK_ZHANGSAN = [0xd5, 0xc5, 0xc8, 0xfd];

@@ -1,19 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeWithApp, run, TEMPLATE, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE, useCampaignFake } from './helpers/campaignFake';
+import { run } from './helpers/cli';
+import { tempDir } from './helpers/files';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const fake = useCampaignFake();
 
 describe('real-world recipients files, through the command', () => {
   it('sends to the Chinese taobao_nick of a GBK file with --encoding gbk; refuses it without (exit 2, nothing sent)', async () => {
-    const fake = fakeWithApp();
     fake.gateway.addUser({ user_id: '2088000000000777', taobao_nick: '张三' });
-    server.use(...fake.gateway.handlers);
     const dir = tempDir();
     const csv = join(dir, 'excel.csv');
     // "taobao_nick\r\n张三\r\n" as Excel saves it on a Chinese Windows (GBK).
@@ -31,8 +27,6 @@ describe('real-world recipients files, through the command', () => {
   });
 
   it('refuses a file with an unknown column before sending anything (exit 2)', async () => {
-    const fake = fakeWithApp();
-    server.use(...fake.gateway.handlers);
     const dir = tempDir();
     const csv = join(dir, 'r.csv');
     writeFileSync(csv, 'user_id,memo\n2088000000000001,happy new year\n');

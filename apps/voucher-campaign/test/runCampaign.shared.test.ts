@@ -1,21 +1,15 @@
 import { createAlipayClient } from '@aopkit/client';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { outBizNo } from '../src/outBizNo';
 import { PgJournal } from '../src/pgJournal';
 import { runCampaign } from '../src/runCampaign';
-import { fakeWithApp, TEMPLATE, userId } from './helpers';
+import { TEMPLATE, useCampaignFake, userId } from './helpers/campaignFake';
 import { freshDatabase } from './postgres';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const fake = useCampaignFake();
 
 describe('runCampaign with a shared journal', () => {
   it('waits for a recipient another worker holds, without spending the rate on it, and reports its voucher', async () => {
-    const fake = fakeWithApp();
-    server.use(...fake.gateway.handlers);
     const url = await freshDatabase();
     const header = { campaign: 'shared', template_id: TEMPLATE };
     const other = await PgJournal.open(url, header);
@@ -32,11 +26,7 @@ describe('runCampaign with a shared journal', () => {
     const voucher = { status: 'issued', voucher_id: 'V_OTHER', user_id: userId(1) } as const;
     setTimeout(() => void other.record({ out_biz_no: heldKey, outcome: voucher }), 1000);
     let slots = 0;
-    const client = createAlipayClient({
-      appId: fake.app.appId,
-      privateKey: fake.env.ALIPAY_PRIVATE_KEY,
-      alipayPublicKey: fake.gateway.alipayPublicKey,
-    });
+    const client = createAlipayClient(fake.clientOptions);
 
     const run = await runCampaign(
       {

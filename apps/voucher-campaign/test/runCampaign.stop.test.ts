@@ -1,21 +1,16 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAlipayClient } from '@aopkit/client';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileJournal as Journal, type JournalFile } from '../src/fileJournal';
 import { runCampaign } from '../src/runCampaign';
-import { fakeWithApp, TEMPLATE, tempDir, userId } from './helpers';
+import { TEMPLATE, useCampaignFake, userId } from './helpers/campaignFake';
+import { tempDir } from './helpers/files';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const fake = useCampaignFake();
 
 describe('runCampaign and a stop', () => {
   it('a stop that comes while the attempt is being synced sends nothing: the row is not reached', async () => {
-    const fake = fakeWithApp();
-    server.use(...fake.gateway.handlers);
     const controller = new AbortController();
     let armed = false;
     // The real file; the first sync after open (the `attempted` line) is where Ctrl-C lands.
@@ -34,11 +29,7 @@ describe('runCampaign and a stop', () => {
     const header = { campaign: 'c-stop', template_id: TEMPLATE };
     const journal = await Journal.open(join(tempDir(), 'j.jsonl'), header, { openFile });
     armed = true;
-    const client = createAlipayClient({
-      appId: fake.app.appId,
-      privateKey: fake.env.ALIPAY_PRIVATE_KEY,
-      alipayPublicKey: fake.gateway.alipayPublicKey,
-    });
+    const client = createAlipayClient(fake.clientOptions);
 
     const run = await runCampaign(
       { recipients: [{ line: 2, identity: { field: 'user_id', value: userId(1) } }], skipped: [] },

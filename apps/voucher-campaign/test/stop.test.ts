@@ -1,42 +1,26 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeGateway, startFakeGatewayServer } from '@aopkit/testing';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { TEMPLATE, tempDir, userId, writeCsv } from './helpers';
+import { TEMPLATE, userId } from './helpers/campaignFake';
+import { tempDir, writeCsv } from './helpers/files';
+import { startLoopbackGateway } from './helpers/loopbackGateway';
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 
 /** A fake gateway over real loopback HTTP (it outlives the CLI processes), with `count` users. */
 async function gatewayServer(count: number, latencyMs?: number) {
-  const gateway = createFakeGateway({
-    seed: 3,
-    ...(latencyMs ? { faults: { rate: 1, kinds: { latency: 1 }, latencyMs } } : {}),
-  });
-  gateway.addTemplate({ template_id: TEMPLATE, type: 'voucher' });
-  const ids = Array.from({ length: count }, (_, i) => userId(i + 1));
-  for (const user_id of ids) gateway.addUser({ user_id });
-  const app = gateway.registerApp();
   // Counts requests as they arrive (before any latency), so a test can signal once sends are in flight.
   let arrived = 0;
-  const counting = new Proxy(gateway, {
-    get: (target, key) =>
-      key === 'handle'
-        ? (request: Request) => {
-            arrived++;
-            return target.handle(request);
-          }
-        : Reflect.get(target, key),
+  const { gateway, server, env } = await startLoopbackGateway({
+    seed: 3,
+    ...(latencyMs ? { faults: { rate: 1, kinds: { latency: 1 }, latencyMs } } : {}),
+    onArrival: () => arrived++,
   });
-  const server = await startFakeGatewayServer({ port: 0, gateway: counting });
   onTestFinished(() => server.close());
-  const env = {
-    ALIPAY_APP_ID: app.appId,
-    ALIPAY_PRIVATE_KEY: app.privateKey ?? '',
-    ALIPAY_PUBLIC_KEY: gateway.alipayPublicKey,
-    ALIPAY_GATEWAY: server.url,
-  };
+  const ids = Array.from({ length: count }, (_, i) => userId(i + 1));
+  for (const user_id of ids) gateway.addUser({ user_id });
   const dir = tempDir();
   const paths = {
     csv: writeCsv(dir, ['user_id', ...ids]),
