@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createAlipayClient } from '@aopkit/client';
+import { printTargets } from '../../../bench/printTargets.js';
 import { main } from '../src/main';
-import { printTargets } from './targetLines';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 4_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGatewayCore, startFakeGatewayServer } from '@aopkit/testing/server';
 import pg from 'pg';
+import { printTargets } from '../../../bench/printTargets.js';
 import { startThrowawayServer } from '../test/throwawayPostgres';
-import { printTargets } from './targetLines';
 
 const RECIPIENTS = Number(process.env.BENCH_PG_RECIPIENTS ?? 1500);
 const CONCURRENCY = 16;
