@@ -2,9 +2,8 @@ import { readCertificates } from '../cert/readCertificates.js';
 import { DerError } from '../der/readDer.js';
 import { AlipayCertificateError } from '../errors/AlipayCertificateError.js';
 import { AlipayKeyError } from '../errors/AlipayKeyError.js';
-import { SignerOptionError } from '../errors/SignerOptionError.js';
 import { ownOptions } from '../input/ownOptions.js';
-import { clip } from '../input/shown.js';
+import { readName } from '../input/readName.js';
 import { decodeKeyText } from './decodeKeyText.js';
 import { parsePrivateKey } from './parsePrivateKey.js';
 import { publicKeyDerToSpki } from './parsePublicKey.js';
@@ -22,15 +21,6 @@ const FIELD_NAMES = { publicKey: true, privateKey: true } as const satisfies Rec
   keyof KeyFieldNames,
   true
 >;
-
-function fieldName(value: unknown, fallback: keyof KeyFieldNames): string {
-  if (value === undefined) return fallback;
-  if (typeof value === 'string' && value !== '') return clip(value);
-  throw new SignerOptionError(`isPublicKeyOf: fields.${fallback} must be a non-empty string`, {
-    field: `fields.${fallback}`,
-    rule: 'type',
-  });
-}
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -85,8 +75,8 @@ function certificateSpki(spki: Uint8Array, field: string): Uint8Array {
  */
 export function isPublicKeyOf(publicKey: string, privateKey: string, fields?: KeyFieldNames): boolean {
   const names = ownOptions(fields, 'isPublicKeyOf', FIELD_NAMES, { required: false, name: 'fields' });
-  const publicField = fieldName(names.publicKey, 'publicKey');
-  const privateField = fieldName(names.privateKey, 'privateKey');
+  const publicField = readName(names.publicKey, 'publicKey', 'isPublicKeyOf', 'fields.publicKey');
+  const privateField = readName(names.privateKey, 'privateKey', 'isPublicKeyOf', 'fields.privateKey');
   const pub = publicNumbersOf(publicKey, publicField);
   let priv: RsaPublicNumbers;
   try {
