@@ -1,14 +1,14 @@
 import { rootCertSerialNumber, snOf } from './cert/certSerialNumber.js';
 import { readCertificates } from './cert/readCertificates.js';
+import { rsaSpkiOf } from './cert/rsaSpkiOf.js';
 import { type Charset, createEncoder } from './charset/createEncoder.js';
 import type { CryptoChoice, VerifyFn } from './crypto/CryptoProvider.js';
 import { selectProvider } from './crypto/selectProvider.js';
 import { base64Decode, createReusingBase64Decoder } from './encoding/base64.js';
-import { AlipayCertificateError } from './errors/AlipayCertificateError.js';
 import { AlipayKeyError } from './errors/AlipayKeyError.js';
 import { SignerOptionError } from './errors/SignerOptionError.js';
 import { ownOptions } from './input/ownOptions.js';
-import { parsePublicKey, publicKeyDerToSpki } from './keys/parsePublicKey.js';
+import { parsePublicKey } from './keys/parsePublicKey.js';
 import { type MaybePromise, settle } from './maybeAsync.js';
 import { hashOf, readCharset, readSignType, type SignType } from './options.js';
 import type { VerifiedResponse } from './response/VerifiedResponse.js';
@@ -89,7 +89,8 @@ interface KeyMaterial {
   alipayRootCertSn?: string;
 }
 
-function keyMaterialOf(options: OwnOptions, names: Required<VerifierFieldNames>): KeyMaterial {
+/** Reads the key or certificate; errors name them `keyName` / `certName` (fieldNames, or the options'). */
+function keyMaterialOf(options: OwnOptions, keyName: string, certName: string): KeyMaterial {
   const certMode = options.alipayPublicCert !== undefined;
   if (certMode && options.alipayPublicKey !== undefined) {
     throw new SignerOptionError(
@@ -104,26 +105,22 @@ function keyMaterialOf(options: OwnOptions, names: Required<VerifierFieldNames>)
     );
   }
   if (certMode) {
-    const [cert] = readCertificates(options.alipayPublicCert, names.alipayPublicCert);
-    let spki: Uint8Array;
-    try {
-      spki = publicKeyDerToSpki(cert!.spki, names.alipayPublicCert);
-    } catch (cause) {
-      throw new AlipayCertificateError(`${names.alipayPublicCert} does not hold an RSA public key`, {
-        cause,
-      });
-    }
+    const [cert] = readCertificates(options.alipayPublicCert, certName);
     const root = options.alipayRootCert;
     return {
-      spki,
+      spki: rsaSpkiOf(cert!, certName),
       alipayCertSn: snOf(cert!),
       ...(root === undefined
         ? {}
-        : { alipayRootCertSn: rootCertSerialNumber(root as string, names.alipayRootCert) }),
+        : {
+            alipayRootCertSn: rootCertSerialNumber(root as string, 'alipayRootCert'),
+          }),
     };
   }
   if (options.alipayPublicKey !== undefined)
-    return { spki: parsePublicKey(options.alipayPublicKey, names.alipayPublicKey, names.alipayPublicCert) };
+    return {
+      spki: parsePublicKey(options.alipayPublicKey, keyName, certName),
+    };
   throw new SignerOptionError(
     'createVerifier: pass alipayPublicKey, or alipayPublicCert (certificate mode)',
     {
@@ -145,13 +142,17 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const signType = readSignType(own.signType);
   const charset = readCharset(own.charset);
   const provider = selectProvider(own.crypto as CryptoChoice | undefined);
-  const names = readVerifierFieldNames(own.fieldNames);
-  const material = keyMaterialOf(own, names);
+  const {
+    alipayPublicKey: keyName = 'alipayPublicKey',
+    alipayPublicCert: certName = 'alipayPublicCert',
+    keyNoun = 'the Alipay public key',
+  } = readVerifierFieldNames(own.fieldNames);
+  const material = keyMaterialOf(own, keyName, certName);
   let verifyBytes: VerifyFn;
   try {
     verifyBytes = provider.createVerifyFn(material.spki);
   } catch (cause) {
-    throw new AlipayKeyError(`${names.keyNoun} was refused by the crypto library`, { cause });
+    throw new AlipayKeyError(`${keyNoun} was refused by the crypto library`, { cause });
   }
   const encode = createEncoder(charset);
   const defaultHash = hashOf(signType);

@@ -7,6 +7,7 @@ import {
   type VerifierOptions,
 } from '../src/index.js';
 import { alipayPublicCert, appPrivateKeyPkcs8Pem, appPublicKeyPem } from './helpers/fixtures.js';
+import { makeCertificate } from './helpers/makeCertificate.js';
 
 const messageOf = (options: VerifierOptions): string => {
   try {
@@ -19,11 +20,11 @@ const messageOf = (options: VerifierOptions): string => {
 
 // An SPKI the parser accepts (rsaEncryption, a BIT STRING) whose key is a NULL: the crypto library refuses it.
 const HOLLOW_SPKI = Buffer.from('3014300d06092a864886f70d01010105000303000500', 'hex').toString('base64');
+const EC_CERT = makeCertificate([['CN', 'ec']], 7n, 'ec').pem;
 const GARBAGE = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA';
 const APP_NAMES = {
   alipayPublicKey: 'publicKey',
   alipayPublicCert: 'appCert',
-  alipayRootCert: 'appRootCert',
   keyNoun: "the app's public key",
 } as const;
 
@@ -42,6 +43,7 @@ describe('createVerifier fieldNames', () => {
       'the Alipay public key was refused by the crypto library',
     );
     expect(messageOf({ alipayPublicCert: 'junk!' })).toBe('alipayPublicCert is not valid base64');
+    expect(messageOf({ alipayPublicCert: EC_CERT })).toBe('alipayPublicCert does not hold an RSA public key');
     expect(messageOf({ alipayPublicCert, alipayRootCert: ' ' })).toBe(
       'alipayRootCert must be a non-empty string (PEM certificate text)',
     );
@@ -77,14 +79,14 @@ describe('createVerifier fieldNames', () => {
       ],
       [{ alipayPublicCert: 'junk!', fieldNames }, AlipayCertificateError, 'appCert is not valid base64'],
       [
+        { alipayPublicCert: EC_CERT, fieldNames },
+        AlipayCertificateError,
+        'appCert does not hold an RSA public key',
+      ],
+      [
         { alipayPublicCert: GARBAGE, fieldNames },
         AlipayCertificateError,
         'appCert is not an X.509 certificate',
-      ],
-      [
-        { alipayPublicCert, alipayRootCert: GARBAGE, fieldNames },
-        AlipayCertificateError,
-        'appRootCert is not an X.509 certificate',
       ],
     ];
     for (const [options, errorClass, message] of cases) {
@@ -107,6 +109,10 @@ describe('createVerifier fieldNames', () => {
     expect(messageOf({ alipayPublicKey: 'x', fieldNames: { keyNoun: 'the key' } })).toMatch(
       /^alipayPublicKey is neither PEM nor bare base64/,
     );
+    // The root bundle is Alipay's whoever's key is checked: it keeps its name.
+    expect(messageOf({ alipayPublicCert, alipayRootCert: GARBAGE, fieldNames: APP_NAMES })).toBe(
+      'alipayRootCert is not an X.509 certificate',
+    );
     expect(createVerifier({ alipayPublicCert, fieldNames: {} }).alipayCertSn).toBe(
       createVerifier({ alipayPublicCert }).alipayCertSn,
     );
@@ -117,7 +123,7 @@ describe('createVerifier fieldNames', () => {
       createVerifier({ alipayPublicKey: appPublicKeyPem, fieldNames: { publicKey: 'x' } as never });
     expect(unknown).toThrow(SignerOptionError);
     expect(unknown).toThrow(
-      'createVerifier: unknown key of fieldNames "publicKey" (known: alipayPublicKey, alipayPublicCert, alipayRootCert, keyNoun)',
+      'createVerifier: unknown key of fieldNames "publicKey" (known: alipayPublicKey, alipayPublicCert, keyNoun)',
     );
     expect(unknown).toThrow(
       expect.objectContaining({ code: 'ERR_INVALID_OPTION', field: 'publicKey', rule: 'unknown' }),

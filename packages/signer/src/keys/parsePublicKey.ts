@@ -31,6 +31,5 @@ export function publicKeyDerToSpki(
  * `RSA PUBLIC KEY` — and returns SPKI DER. Throws AlipayKeyError naming `what` (and `certField` when
  * it is a certificate), never the key.
  */
-export function parsePublicKey(text: unknown, what = 'alipayPublicKey', certField?: string): Uint8Array {
-  return publicKeyDerToSpki(decodeKeyText(text, what), what, certField);
-}
+export const parsePublicKey = (text: unknown, what: string, certField: string): Uint8Array =>
+  publicKeyDerToSpki(decodeKeyText(text, what), what, certField);
