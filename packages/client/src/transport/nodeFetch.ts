@@ -1,3 +1,4 @@
+import { nodeBuiltins } from '../runtime/nodeBuiltin.js';
 import { boundedResponses, concat, responseTooLarge } from './boundedBody.js';
 
 /** What the gateway exchange passes to a fetch: always a POST with a text body. */
@@ -103,7 +104,6 @@ export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
 
 interface NodeProcess {
   readonly versions?: Readonly<Record<string, string | undefined>>;
-  readonly getBuiltinModule?: GetBuiltinModule;
 }
 
 /**
@@ -118,10 +118,8 @@ export function loadNodeFetch(): GatewayFetch | undefined {
 
 /** {@link nodeFetch} wherever `process.getBuiltinModule` offers node:http (asked for explicitly). */
 export function loadNodeHttp(): GatewayFetch | undefined {
-  const proc = (globalThis as { process?: NodeProcess }).process;
-  const get = proc?.getBuiltinModule;
-  if (typeof get !== 'function') return undefined;
-  return nodeFetch((id) => get.call(proc, id));
+  const get = nodeBuiltins<NodeHttpModule>();
+  return get && nodeFetch(get);
 }
 
 /** `globalThis.fetch`, looked up on every call, so a fetch patched at any time (MSW) is the one used. */
