@@ -8,12 +8,13 @@ import { base64Decode, createReusingBase64Decoder } from './encoding/base64.js';
 import { AlipayKeyError } from './errors/AlipayKeyError.js';
 import { SignerOptionError } from './errors/SignerOptionError.js';
 import { ownOptions } from './input/ownOptions.js';
+import { readNames } from './input/readNames.js';
 import { parsePublicKey } from './keys/parsePublicKey.js';
 import { type MaybePromise, settle } from './maybeAsync.js';
 import { hashOf, readCharset, readSignType, type SignType } from './options.js';
 import type { VerifiedResponse } from './response/VerifiedResponse.js';
 import { verifyResponseWith } from './response/verifyResponseWith.js';
-import { readVerifierFieldNames, type VerifierFieldNames } from './verifierFieldNames.js';
+import { FIELD_NAME_KEYS, type VerifierFieldNames } from './verifierFieldNames.js';
 
 interface CommonVerifierOptions {
   /** Sign type of the responses; default `RSA2`. */
@@ -146,7 +147,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     alipayPublicKey: keyName = 'alipayPublicKey',
     alipayPublicCert: certName = 'alipayPublicCert',
     keyNoun = 'the Alipay public key',
-  } = readVerifierFieldNames(own.fieldNames);
+  } = readNames(own.fieldNames, 'createVerifier', 'fieldNames', FIELD_NAME_KEYS);
   const material = keyMaterialOf(own, keyName, certName);
   let verifyBytes: VerifyFn;
   try {

@@ -1,5 +1,3 @@
-import { readNames } from './input/readNames.js';
-
 /**
  * How a verifier's errors name what it was given, for a caller whose own options hold the key under
  * other names (a fake gateway checking an app's requests calls it `publicKey`). Each defaults to the
@@ -16,12 +14,8 @@ export interface VerifierFieldNames {
 }
 
 // Type-checked both ways against VerifierFieldNames.
-const KNOWN = {
+export const FIELD_NAME_KEYS = {
   alipayPublicKey: true,
   alipayPublicCert: true,
   keyNoun: true,
 } as const satisfies Record<keyof VerifierFieldNames, true>;
-
-/** Validates createVerifier's `fieldNames`: unknown keys refused, each name a non-empty string. */
-export const readVerifierFieldNames = (value: unknown): VerifierFieldNames =>
-  readNames(value, 'createVerifier', 'fieldNames', KNOWN);
