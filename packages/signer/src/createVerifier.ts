@@ -1,18 +1,20 @@
 import { rootCertSerialNumber, snOf } from './cert/certSerialNumber.js';
 import { readCertificates } from './cert/readCertificates.js';
+import { rsaSpkiOf } from './cert/rsaSpkiOf.js';
 import { type Charset, createEncoder } from './charset/createEncoder.js';
 import type { CryptoChoice, VerifyFn } from './crypto/CryptoProvider.js';
 import { selectProvider } from './crypto/selectProvider.js';
 import { base64Decode, createReusingBase64Decoder } from './encoding/base64.js';
-import { AlipayCertificateError } from './errors/AlipayCertificateError.js';
 import { AlipayKeyError } from './errors/AlipayKeyError.js';
 import { SignerOptionError } from './errors/SignerOptionError.js';
 import { ownOptions } from './input/ownOptions.js';
-import { parsePublicKey, publicKeyDerToSpki } from './keys/parsePublicKey.js';
+import { readNames } from './input/readNames.js';
+import { parsePublicKey } from './keys/parsePublicKey.js';
 import { type MaybePromise, settle } from './maybeAsync.js';
 import { hashOf, readCharset, readSignType, type SignType } from './options.js';
 import type { VerifiedResponse } from './response/VerifiedResponse.js';
 import { verifyResponseWith } from './response/verifyResponseWith.js';
+import { FIELD_NAME_KEYS, type VerifierFieldNames } from './verifierFieldNames.js';
 
 interface CommonVerifierOptions {
   /** Sign type of the responses; default `RSA2`. */
@@ -21,6 +23,13 @@ interface CommonVerifierOptions {
   charset?: Charset;
   /** Crypto implementation; default `auto`. */
   crypto?: CryptoChoice;
+  /**
+   * What the key and certificate errors call the options (`AlipayKeyError` / `AlipayCertificateError`
+   * messages), when the key is not Alipay's or your options have other names: say `{ alipayPublicKey:
+   * 'publicKey', keyNoun: "the app's public key" }`. Default: the options' own names. Errors about the
+   * options themselves (both modes at once, an unknown option) keep createVerifier's names.
+   */
+  fieldNames?: VerifierFieldNames;
 }
 
 /** Public-key mode: the Alipay public key (SPKI, bare base64 or PEM). */
@@ -70,6 +79,7 @@ const KNOWN = {
   signType: true,
   charset: true,
   crypto: true,
+  fieldNames: true,
 } as const satisfies Record<keyof PublicKeyVerifierOptions | keyof CertificateVerifierOptions, true>;
 
 type OwnOptions = Partial<Record<keyof typeof KNOWN, unknown>>;
@@ -80,7 +90,8 @@ interface KeyMaterial {
   alipayRootCertSn?: string;
 }
 
-function keyMaterialOf(options: OwnOptions): KeyMaterial {
+/** Reads the key or certificate; errors name them `keyName` / `certName` (fieldNames, or the options'). */
+function keyMaterialOf(options: OwnOptions, keyName: string, certName: string): KeyMaterial {
   const certMode = options.alipayPublicCert !== undefined;
   if (certMode && options.alipayPublicKey !== undefined) {
     throw new SignerOptionError(
@@ -95,24 +106,22 @@ function keyMaterialOf(options: OwnOptions): KeyMaterial {
     );
   }
   if (certMode) {
-    const [cert] = readCertificates(options.alipayPublicCert, 'alipayPublicCert');
-    let spki: Uint8Array;
-    try {
-      spki = publicKeyDerToSpki(cert!.spki, 'alipayPublicCert');
-    } catch (cause) {
-      throw new AlipayCertificateError('alipayPublicCert does not hold an RSA public key', { cause });
-    }
+    const [cert] = readCertificates(options.alipayPublicCert, certName);
     const root = options.alipayRootCert;
     return {
-      spki,
+      spki: rsaSpkiOf(cert!, certName),
       alipayCertSn: snOf(cert!),
       ...(root === undefined
         ? {}
-        : { alipayRootCertSn: rootCertSerialNumber(root as string, 'alipayRootCert') }),
+        : {
+            alipayRootCertSn: rootCertSerialNumber(root as string, 'alipayRootCert'),
+          }),
     };
   }
   if (options.alipayPublicKey !== undefined)
-    return { spki: parsePublicKey(options.alipayPublicKey, 'alipayPublicKey') };
+    return {
+      spki: parsePublicKey(options.alipayPublicKey, keyName, certName),
+    };
   throw new SignerOptionError(
     'createVerifier: pass alipayPublicKey, or alipayPublicCert (certificate mode)',
     {
@@ -125,20 +134,26 @@ function keyMaterialOf(options: OwnOptions): KeyMaterial {
 /**
  * Creates a verifier. The key (or certificate) is parsed and imported here, once; a malformed one
  * throws AlipayKeyError / AlipayCertificateError now, with no key material in the message. Options
- * are read from own properties only; an unknown one, both modes at once, or an unknown `signType`,
- * `charset` or `crypto` throws SignerOptionError (`ERR_INVALID_OPTION`) naming it.
+ * are read from own properties only; an unknown one, both modes at once, an unknown `signType`,
+ * `charset` or `crypto`, or a `fieldNames` with an unknown key or a name that is not a non-empty string
+ * throws SignerOptionError (`ERR_INVALID_OPTION`) naming it.
  */
 export function createVerifier(options: VerifierOptions): Verifier {
   const own: OwnOptions = ownOptions(options, 'createVerifier', KNOWN);
   const signType = readSignType(own.signType);
   const charset = readCharset(own.charset);
   const provider = selectProvider(own.crypto as CryptoChoice | undefined);
-  const material = keyMaterialOf(own);
+  const {
+    alipayPublicKey: keyName = 'alipayPublicKey',
+    alipayPublicCert: certName = 'alipayPublicCert',
+    keyNoun = 'the Alipay public key',
+  } = readNames(own.fieldNames, 'createVerifier', 'fieldNames', FIELD_NAME_KEYS);
+  const material = keyMaterialOf(own, keyName, certName);
   let verifyBytes: VerifyFn;
   try {
     verifyBytes = provider.createVerifyFn(material.spki);
   } catch (cause) {
-    throw new AlipayKeyError('the Alipay public key was refused by the crypto library', { cause });
+    throw new AlipayKeyError(`${keyNoun} was refused by the crypto library`, { cause });
   }
   const encode = createEncoder(charset);
   const defaultHash = hashOf(signType);

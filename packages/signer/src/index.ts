@@ -18,6 +18,7 @@ export {
   type Verifier,
   type VerifierOptions,
 } from './createVerifier.js';
+export type { VerifierFieldNames } from './verifierFieldNames.js';
 export type { VerifiedResponse } from './response/VerifiedResponse.js';
 export { ERROR_RESPONSE_NODE, responseNodeName } from './response/responseNodeName.js';
 

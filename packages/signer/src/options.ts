@@ -6,7 +6,8 @@ import { shown } from './input/shown.js';
 /** `sign_type`: RSA2 = SHA256withRSA (recommended), RSA = SHA1withRSA (legacy). */
 export type SignType = 'RSA2' | 'RSA';
 
-const SIGN_TYPES: readonly SignType[] = ['RSA2', 'RSA'];
+/** The sign types the gateway knows, in the order messages list them. */
+export const SIGN_TYPES: readonly SignType[] = ['RSA2', 'RSA'];
 const CHARSETS: readonly Charset[] = ['utf-8', 'gbk', 'gb2312'];
 const CRYPTO_CHOICES: readonly CryptoChoice[] = ['auto', 'node', 'web'];
 

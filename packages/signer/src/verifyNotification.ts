@@ -2,12 +2,10 @@ import { canonicalize } from './canonicalize.js';
 import { createVerifier, type PublicKeyVerifierOptions, type Verifier } from './createVerifier.js';
 import { SignerOptionError } from './errors/SignerOptionError.js';
 import { ownOptions } from './input/ownOptions.js';
-import type { SignType } from './options.js';
+import { SIGN_TYPES, type SignType } from './options.js';
 
 /** Options of {@link verifyNotification}: a ready verifier (preferred: its key is parsed once), or a key. */
 export type NotificationOptions = { verifier: Verifier } | PublicKeyVerifierOptions;
-
-const SIGN_TYPES: readonly string[] = ['RSA2', 'RSA'];
 
 const VERIFIER_ONLY = { verifier: true } as const satisfies Record<'verifier', true>;
 
@@ -56,7 +54,8 @@ export async function verifyNotification(
   const own = (key: string) => (Object.hasOwn(fields, key) ? fields[key] : undefined);
   const sign = own('sign');
   const signType = own('sign_type') ?? 'RSA2';
-  if (typeof sign !== 'string' || sign === '' || !SIGN_TYPES.includes(signType)) return false;
+  if (typeof sign !== 'string' || sign === '' || !(SIGN_TYPES as readonly unknown[]).includes(signType))
+    return false;
   // Null prototype: a `__proto__` field is kept as a field, as object spread would keep it.
   const rest: Record<string, string | undefined> = Object.create(null);
   for (const key of Object.keys(fields)) if (key !== 'sign' && key !== 'sign_type') rest[key] = fields[key];

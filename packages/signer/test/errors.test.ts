@@ -183,7 +183,7 @@ describe('unknown options are refused, naming them and listing the known ones', 
 
   it('createVerifier, aesEncrypt, aesDecrypt, verifyNotification and isPublicKeyOf too', async () => {
     expect(() => createVerifier({ alipayPublicKey: appPublicKeyPem, charSet: 'gbk' } as never)).toThrow(
-      /^createVerifier: unknown option "charSet" \(known: alipayPublicKey, alipayPublicCert, alipayRootCert, signType, charset, crypto\)$/,
+      /^createVerifier: unknown option "charSet" \(known: alipayPublicKey, alipayPublicCert, alipayRootCert, signType, charset, crypto, fieldNames\)$/,
     );
     await expect(aesEncrypt('x', AES_KEY, { charSet: 'gbk' } as never)).rejects.toThrow(
       /^aesEncrypt: unknown option "charSet" \(known: crypto, charset\)$/,

@@ -1,7 +1,13 @@
 import { AlipayCertificateError, AlipayKeyError } from '@aopkit/signer';
 import { RESPONSE_FIELDS } from '@aopkit/types';
 import { describe, expect, it } from 'vitest';
-import { createFakeGateway, DEMO_ALIPAY_KEYS, DEMO_APP_KEYS, demoFixtures } from '../src/index.js';
+import {
+  createFakeGateway,
+  DEMO_ALIPAY_KEYS,
+  DEMO_APP_CERT,
+  DEMO_APP_KEYS,
+  demoFixtures,
+} from '../src/index.js';
 import { appIdOf, voucherIdOf } from '../src/state/ids.js';
 import { buildRequest } from './helpers/buildRequest.js';
 import { readAnswer } from './helpers/readAnswer.js';
@@ -86,6 +92,30 @@ describe('keys', () => {
     }
     expect(() => createFakeGateway({ fixtures: { apps: [null as never] } })).toThrow(
       'apps[0]: must be an object with a non-empty appId',
+    );
+  });
+
+  it('the signer names an app key after the app fields itself: a certificate, a key the crypto refuses', () => {
+    const gateway = createFakeGateway();
+    const fail = (register: () => unknown): Error => {
+      try {
+        register();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('registerApp accepted a bad key');
+    };
+    const cert = fail(() => gateway.registerApp({ appId: '2021000000000045', publicKey: DEMO_APP_CERT }));
+    expect(cert).toBeInstanceOf(AlipayKeyError);
+    expect(cert.message).toBe(
+      'app 2021000000000045: publicKey is a certificate; use the certificate options (appCert)',
+    );
+    // rsaEncryption with a NULL for the key: it parses, and node:crypto refuses it.
+    const hollow = Buffer.from('3014300d06092a864886f70d01010105000303000500', 'hex').toString('base64');
+    const refused = fail(() => gateway.registerApp({ appId: '2021000000000046', publicKey: hollow }));
+    expect(refused).toBeInstanceOf(AlipayKeyError);
+    expect(refused.message).toBe(
+      'app 2021000000000046: publicKey: the key was refused by the crypto library',
     );
   });
 

@@ -58,12 +58,14 @@ function refuseOwnKey(field: 'alipayPublicKey' | 'alipayPublicCert', value: stri
  * certificates are trimmed of surrounding whitespace; read from the options' own properties only.
  */
 export function readCrypto(options: object, signType: SignType, charset: Charset): ClientCrypto {
-  const secret = { secret: true } as const;
-  const privateKey = readString(own(options, 'privateKey'), 'privateKey', { required: true, secret: true })!;
-  const alipayPublicKey = readString(own(options, 'alipayPublicKey'), 'alipayPublicKey', secret);
-  const appCert = readString(own(options, 'appCert'), 'appCert', secret);
-  const alipayPublicCert = readString(own(options, 'alipayPublicCert'), 'alipayPublicCert', secret);
-  const alipayRootCert = readString(own(options, 'alipayRootCert'), 'alipayRootCert', secret);
+  // Keys and certificates: secret (never shown, trimmed).
+  const key = (field: string, required = false) =>
+    readString(own(options, field), field, { required, secret: true });
+  const privateKey = key('privateKey', true)!;
+  const alipayPublicKey = key('alipayPublicKey');
+  const appCert = key('appCert');
+  const alipayPublicCert = key('alipayPublicCert');
+  const alipayRootCert = key('alipayRootCert');
   const certMode = appCert !== undefined || alipayPublicCert !== undefined || alipayRootCert !== undefined;
   if (alipayPublicKey !== undefined && certMode) {
     throw invalidOption(

@@ -1,4 +1,5 @@
 import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
+import { nodeBuiltins } from '../runtime/nodeBuiltin.js';
 import { concat, responseTooLarge } from './boundedBody.js';
 import { BufferedAnswer, nodeHeaders } from './bufferedAnswer.js';
 import type { GatewayFetch } from './GatewayFetch.js';
@@ -79,7 +80,6 @@ export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
 
 interface NodeProcess {
   readonly versions?: Readonly<Record<string, string | undefined>>;
-  readonly getBuiltinModule?: GetBuiltinModule;
 }
 
 /**
@@ -94,8 +94,6 @@ export function loadNodeFetch(): GatewayFetch | undefined {
 
 /** {@link nodeFetch} wherever `process.getBuiltinModule` offers node:http (asked for explicitly). */
 export function loadNodeHttp(): GatewayFetch | undefined {
-  const proc = (globalThis as { process?: NodeProcess }).process;
-  const get = proc?.getBuiltinModule;
-  if (typeof get !== 'function') return undefined;
-  return nodeFetch((id) => get.call(proc, id));
+  const get = nodeBuiltins<NodeHttpModule>();
+  return get && nodeFetch(get);
 }

@@ -4,13 +4,6 @@ import type { CryptoProvider, HashName, SignFn, VerifyFn } from './CryptoProvide
 const NODE_HASH: Record<HashName, string> = { 'SHA-256': 'sha256', 'SHA-1': 'sha1' };
 const ZERO_IV = new Uint8Array(16);
 
-/** node:crypto, reached without an import statement so bundlers and Web runtimes never see it. */
-export function loadNodeCrypto(): typeof NodeCrypto | undefined {
-  const proc = (globalThis as { process?: NodeJS.Process }).process;
-  if (!proc?.versions?.node || typeof proc.getBuiltinModule !== 'function') return undefined;
-  return proc.getBuiltinModule('node:crypto');
-}
-
 /** The node:crypto provider: KeyObjects built once; concurrent signatures on the libuv thread pool. */
 export function createNodeProvider(crypto: typeof NodeCrypto): CryptoProvider {
   return {

@@ -1,7 +1,8 @@
 import { CryptoUnavailableError } from '../errors/CryptoUnavailableError.js';
 import { readCryptoChoice } from '../options.js';
+import { nodeBuiltin } from '../runtime/nodeBuiltin.js';
 import type { CryptoChoice, CryptoProvider } from './CryptoProvider.js';
-import { createNodeProvider, loadNodeCrypto } from './nodeProvider.js';
+import { createNodeProvider } from './nodeProvider.js';
 import { createWebProvider } from './webProvider.js';
 
 // Built on first use, once per runtime; undefined while the runtime lacks that crypto.
@@ -9,7 +10,7 @@ let node: CryptoProvider | undefined;
 let web: CryptoProvider | undefined;
 
 function nodeProvider(): CryptoProvider | undefined {
-  const crypto = node ? undefined : loadNodeCrypto();
+  const crypto = node ? undefined : nodeBuiltin('node:crypto');
   if (crypto) node = createNodeProvider(crypto);
   return node;
 }

@@ -1,10 +1,8 @@
 import { readCertificates } from '../cert/readCertificates.js';
+import { rsaSpkiOf } from '../cert/rsaSpkiOf.js';
 import { DerError } from '../der/readDer.js';
-import { AlipayCertificateError } from '../errors/AlipayCertificateError.js';
 import { AlipayKeyError } from '../errors/AlipayKeyError.js';
-import { SignerOptionError } from '../errors/SignerOptionError.js';
-import { ownOptions } from '../input/ownOptions.js';
-import { clip } from '../input/shown.js';
+import { readNames } from '../input/readNames.js';
 import { decodeKeyText } from './decodeKeyText.js';
 import { parsePrivateKey } from './parsePrivateKey.js';
 import { publicKeyDerToSpki } from './parsePublicKey.js';
@@ -23,15 +21,6 @@ const FIELD_NAMES = { publicKey: true, privateKey: true } as const satisfies Rec
   true
 >;
 
-function fieldName(value: unknown, fallback: keyof KeyFieldNames): string {
-  if (value === undefined) return fallback;
-  if (typeof value === 'string' && value !== '') return clip(value);
-  throw new SignerOptionError(`isPublicKeyOf: fields.${fallback} must be a non-empty string`, {
-    field: `fields.${fallback}`,
-    rule: 'type',
-  });
-}
-
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
 
@@ -39,7 +28,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
 function publicNumbersOf(text: unknown, field: string): RsaPublicNumbers {
   let spki: Uint8Array;
   if (typeof text === 'string' && text.includes('-----BEGIN CERTIFICATE-----')) {
-    spki = certificateSpki(readCertificates(text, field)[0]!.spki, field);
+    spki = rsaSpkiOf(readCertificates(text, field)[0]!, field);
   } else {
     const der = decodeKeyText(text, field);
     let isCertificate = false;
@@ -48,23 +37,13 @@ function publicNumbersOf(text: unknown, field: string): RsaPublicNumbers {
     } catch {
       // Not a known shape: publicKeyDerToSpki says so with the key error below.
     }
-    if (isCertificate) spki = certificateSpki(readCertificates(text, field)[0]!.spki, field);
+    if (isCertificate) spki = rsaSpkiOf(readCertificates(text, field)[0]!, field);
     else spki = publicKeyDerToSpki(der, field);
   }
   try {
     return rsaPublicNumbersOf(spki);
   } catch (cause) {
     throw new AlipayKeyError(`${field} is not an RSA public key (SPKI or PKCS#1)`, { cause });
-  }
-}
-
-/** A certificate's SPKI, refused unless it holds an RSA key. */
-function certificateSpki(spki: Uint8Array, field: string): Uint8Array {
-  try {
-    rsaPublicNumbersOf(spki);
-    return spki;
-  } catch (cause) {
-    throw new AlipayCertificateError(`${field} does not hold an RSA public key`, { cause });
   }
 }
 
@@ -84,9 +63,9 @@ function certificateSpki(spki: Uint8Array, field: string): Uint8Array {
  *   throw new Error('alipayPublicKey is your app public key: pass the Alipay public key (支付宝公钥)');
  */
 export function isPublicKeyOf(publicKey: string, privateKey: string, fields?: KeyFieldNames): boolean {
-  const names = ownOptions(fields, 'isPublicKeyOf', FIELD_NAMES, { required: false, name: 'fields' });
-  const publicField = fieldName(names.publicKey, 'publicKey');
-  const privateField = fieldName(names.privateKey, 'privateKey');
+  const names = readNames(fields, 'isPublicKeyOf', 'fields', FIELD_NAMES);
+  const publicField = names.publicKey ?? 'publicKey';
+  const privateField = names.privateKey ?? 'privateKey';
   const pub = publicNumbersOf(publicKey, publicField);
   let priv: RsaPublicNumbers;
   try {

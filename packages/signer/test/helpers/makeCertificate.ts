@@ -49,10 +49,14 @@ function integer(value: bigint): Uint8Array {
 
 /**
  * Builds a real, self-signed X.509 v3 certificate with a fresh RSA-2048 key, so certificate-mode
- * tests can sign responses with the private key behind a certificate.
+ * tests can sign responses with the private key behind a certificate. `ec`: a P-256 key instead
+ * (signed with ECDSA under the RSA algorithm id: only for tests that refuse it before any check).
  */
-export function makeCertificate(issuer: [string, string][], serial: bigint) {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+export function makeCertificate(issuer: [string, string][], serial: bigint, keyType: 'rsa' | 'ec' = 'rsa') {
+  const { privateKey, publicKey } =
+    keyType === 'ec'
+      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      : generateKeyPairSync('rsa', { modulusLength: 2048 });
   const spki = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }));
   const time = (s: string) => encodeNode(0x17, ascii(s));
   const tbs = seq(

@@ -7,6 +7,7 @@ import { FakeGatewayError } from '../errors/FakeGatewayError.js';
 import type { FakeGatewayCore, FakeGatewayOptions } from '../FakeGateway.js';
 import type { Outcome } from '../pipeline/processRequest.js';
 import type { RawRequest } from '../request/readParams.js';
+import { requireNodeBuiltin } from '../runtime/nodeBuiltin.js';
 import { readBody, writeOutcome, writeResponse } from './nodeAdapter.js';
 
 /** Options of startFakeGatewayServer: an existing gateway, or options to create one. */
@@ -48,16 +49,6 @@ export interface FakeGatewayServer<G extends FakeGatewayCore = FakeGatewayCore> 
 const GATEWAY_PATH = '/gateway.do';
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-
-function nodeHttp(): typeof NodeHttp {
-  const proc = (globalThis as { process?: NodeJS.Process }).process;
-  if (typeof proc?.getBuiltinModule !== 'function') {
-    throw new FakeGatewayError('startFakeGatewayServer needs Node.js (node:http)', {
-      code: 'ERR_FAKE_UNSUPPORTED',
-    });
-  }
-  return proc.getBuiltinModule('node:http');
-}
 
 /** The gateway's raw entry point; a gateway not made by createFakeGateway goes through handle(). */
 function entryOf(gateway: FakeGatewayCore): (raw: RawRequest, method: string) => Promise<Outcome> {
@@ -116,7 +107,8 @@ export async function startFakeGatewayServer(
       code: 'ERR_CONTROL_BODY_TOO_LARGE',
     });
 
-  const server = nodeHttp().createServer(
+  const http = requireNodeBuiltin('node:http', 'startFakeGatewayServer needs Node.js (node:http)');
+  const server = http.createServer(
     {
       requestTimeout,
       headersTimeout: requestTimeout,

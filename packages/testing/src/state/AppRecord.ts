@@ -13,18 +13,16 @@ import { checkEncryptKey } from './encryptKey.js';
 /** How an app's key is configured: a public key, or (certificate mode) a public-key certificate. */
 export type AppKey = { publicKey: string } | { appCert: string };
 
-// The signer names what it parses after a client's options (alipayPublicKey, …); here the key is the
-// app's, so its errors are renamed after the app's fields. Its messages never contain the key.
-const SIGNER_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\balipayPublicKey\b/g, 'publicKey'],
-  [/\balipayPublicCert\b/g, 'appCert'],
-  [/\bthe Alipay public key\b/g, 'the key'],
-];
+// createVerifier names the key and its fields after Alipay's; the key here is the app's.
+const APP_KEY_NAMES = {
+  alipayPublicKey: 'publicKey',
+  alipayPublicCert: 'appCert',
+  keyNoun: 'the key',
+} as const;
 
 /** A malformed app key: the signer's error, same class, its message naming the app and its field. */
 function appKeyError(appId: string, field: 'publicKey' | 'appCert', path: string, cause: unknown): Error {
-  let reason = cause instanceof Error ? cause.message : String(cause);
-  for (const [name, renamed] of SIGNER_NAMES) reason = reason.replace(name, renamed);
+  const reason = cause instanceof Error ? cause.message : String(cause);
   const message = `app ${appId}: ${reason.startsWith(field) ? reason : `${field}: ${reason}`}`;
   if (cause instanceof AlipayCertificateError) return new AlipayCertificateError(message, { cause });
   if (cause instanceof AlipayKeyError) return new AlipayKeyError(message, { cause });
@@ -64,11 +62,11 @@ export class AppRecord {
   verifierFor(charset: WireCharset): Verifier {
     let verifier = this.#verifiers.get(charset);
     if (!verifier) {
-      // createVerifier names its options after Alipay's key and certificate; here they are the app's.
+      const fieldNames = APP_KEY_NAMES;
       verifier =
         'appCert' in this.key
-          ? createVerifier({ alipayPublicCert: this.key.appCert, charset })
-          : createVerifier({ alipayPublicKey: this.key.publicKey, charset });
+          ? createVerifier({ alipayPublicCert: this.key.appCert, charset, fieldNames })
+          : createVerifier({ alipayPublicKey: this.key.publicKey, charset, fieldNames });
       this.#verifiers.set(charset, verifier);
     }
     return verifier;

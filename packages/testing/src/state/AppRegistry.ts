@@ -1,3 +1,4 @@
+import { COMMON_PARAMS } from '@aopkit/types';
 import { configError } from '../errors/FakeGatewayError.js';
 import type { AppSignType, FakeApp, FakeGatewayCore, RegisteredApp } from '../FakeGateway.js';
 import { ownFields } from '../options/ownFields.js';
@@ -23,7 +24,8 @@ const REGISTER_KEYS = [
   'signType',
   'encryptKey',
 ] as const satisfies readonly (keyof RegisterOptions)[];
-const SIGN_TYPES: readonly AppSignType[] = ['RSA2', 'RSA'];
+// The spec's sign_type values (@aopkit/types), not a list of our own.
+const SIGN_TYPES: readonly AppSignType[] = COMMON_PARAMS.sign_type.enum;
 
 /** A text field: a string when given; the message names its type only (it may be a key). */
 function textOf(value: unknown, field: string, path: string, who: string): string | undefined {

@@ -1,26 +1,17 @@
-import type * as NodeCrypto from 'node:crypto';
-import { FakeGatewayError } from '../errors/FakeGatewayError.js';
-
-const unsupported = (message: string) => new FakeGatewayError(message, { code: 'ERR_FAKE_UNSUPPORTED' });
-
-/** node:crypto without an import statement, so the package still loads on Web-standard runtimes. */
-function nodeCrypto(): typeof NodeCrypto | undefined {
-  const proc = (globalThis as { process?: NodeJS.Process }).process;
-  return typeof proc?.getBuiltinModule === 'function' ? proc.getBuiltinModule('node:crypto') : undefined;
-}
+import { requireNodeBuiltin } from '../runtime/nodeBuiltin.js';
 
 /** The public key (PEM SPKI) inside a certificate. */
 export function publicKeyOfCert(certPem: string): string {
-  const crypto = nodeCrypto();
-  if (!crypto) throw unsupported('registerApp: reading a certificate needs node:crypto');
+  const crypto = requireNodeBuiltin('node:crypto', 'registerApp: reading a certificate needs node:crypto');
   return crypto.createPublicKey(certPem).export({ type: 'spki', format: 'pem' }).toString();
 }
 
 /** A fresh RSA-2048 app key pair: PKCS#8 private and SPKI public, both PEM (alipay-sdk: keyType PKCS8). */
 export function generateAppKeys(): { privateKey: string; publicKey: string } {
-  const crypto = nodeCrypto();
-  if (!crypto)
-    throw unsupported('registerApp: generating a key pair needs node:crypto; pass a publicKey instead');
+  const crypto = requireNodeBuiltin(
+    'node:crypto',
+    'registerApp: generating a key pair needs node:crypto; pass a publicKey instead',
+  );
   return crypto.generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
