@@ -5,6 +5,7 @@
 export { canonicalize, type ParamValue, type SignableParams } from './canonicalize.js';
 export { createSigner, type Signer, type SignerOptions } from './createSigner.js';
 export { formatTimestamp } from './formatTimestamp.js';
+export { hasLoneSurrogate } from './input/loneSurrogate.js';
 export type { SignType } from './options.js';
 export { type Charset, loadCharsetEncoder } from './charset/createEncoder.js';
 export { loadCharsetDecoder } from './charset/createDecoder.js';

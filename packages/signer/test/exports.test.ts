@@ -22,6 +22,7 @@ describe('public API', () => {
       'createSigner',
       'createVerifier',
       'formatTimestamp',
+      'hasLoneSurrogate',
       'isAesKey',
       'isPublicKeyOf',
       'loadCharsetDecoder',
@@ -29,6 +30,10 @@ describe('public API', () => {
       'responseNodeName',
       'rootCertSerialNumber',
       'verifyNotification',
+    ]);
+    expect([signer.hasLoneSurrogate('a\ud83d'), signer.hasLoneSurrogate('a\ud83d\ude00')]).toEqual([
+      true,
+      false,
     ]);
     expect(signer.responseNodeName('alipay.marketing.voucher.send')).toBe(
       'alipay_marketing_voucher_send_response',

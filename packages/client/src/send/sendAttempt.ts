@@ -29,6 +29,7 @@ const [VERSION] = COMMON_PARAMS.version.enum;
  */
 export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult> {
   const { options } = send;
+  // Absent parameters stay undefined: canonicalize, the query and the form all leave them out.
   const signed = {
     app_id: options.appId,
     method: METHOD,
@@ -37,14 +38,11 @@ export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult
     sign_type: options.signType,
     timestamp: formatTimestamp(),
     version: VERSION,
-    ...(options.appCertSn === undefined ? {} : { app_cert_sn: options.appCertSn }),
-    ...(options.alipayRootCertSn === undefined ? {} : { alipay_root_cert_sn: options.alipayRootCertSn }),
-    ...(options.encryptKey === undefined ? {} : { encrypt_type: 'AES' as const }),
+    app_cert_sn: options.appCertSn,
+    alipay_root_cert_sn: options.alipayRootCertSn,
+    encrypt_type: options.encryptKey === undefined ? undefined : ('AES' as const),
   };
-  const form = {
-    biz_content: send.bizContent,
-    ...(options.appAuthToken === undefined ? {} : { app_auth_token: options.appAuthToken }),
-  };
+  const form = { biz_content: send.bizContent, app_auth_token: options.appAuthToken };
   const signString = canonicalize({ ...signed, ...form });
   const sign = await options.signer.signString(signString);
   const rawBody = await postGateway(send.api, {

@@ -3,7 +3,10 @@ import { SignerOptionError } from '../errors/SignerOptionError.js';
 // In a `u` regex a well-formed pair is one code point, so this matches only a lone (unpaired) surrogate.
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
-/** Whether `text` holds a lone surrogate. */
+/**
+ * Whether `text` holds a lone UTF-16 surrogate: no charset can encode it, so a value holding one cannot be
+ * signed or sent as written (canonicalize and the signer refuse it).
+ */
 export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
 
 /**
