@@ -27,8 +27,8 @@ interface NodeHttpModule {
 type GetBuiltinModule = (id: 'node:http' | 'node:https') => NodeHttpModule;
 
 /**
- * The gateway POST over node:http(s), the default on Node. Same wire bytes as fetch, at well under
- * half the CPU of undici's fetch with its Request, Response and web streams: the answer is read into
+ * The gateway POST over node:http(s), the default on Node. Same wire bytes as fetch, at about half
+ * the CPU per send of undici's fetch with its Request, Response and web streams: the answer is read into
  * a {@link BufferedAnswer}, and the timeout is one timer that destroys the request (no
  * AbortController per call). The module is looked up per call, so interceptors that patch
  * `http.request` (MSW's `setupServer`, tracing agents) see every request. Keep-alive comes from
