@@ -17,6 +17,7 @@ export interface Facts {
   method: string;
   responseNode: string;
   errorResponseNode: string;
+  gatewayPath: string;
   gateways: { production: string; sandbox: string };
   commonParams: Record<string, FieldFact>;
   bizContentFields: Record<string, FieldFact>;
@@ -80,6 +81,7 @@ export function buildFacts(spec: unknown): Facts {
     method,
     responseNode,
     errorResponseNode: ERROR_RESPONSE_NODE,
+    gatewayPath: path,
     gateways: gatewaysOf(spec, path),
     commonParams,
     bizContentFields,

@@ -69,6 +69,9 @@ export const RESPONSE_NODE = ${quote(facts.responseNode)} as const;
 /** The key under which gateway-level failures may come instead of the response node. */
 export const ERROR_RESPONSE_NODE = ${quote(facts.errorResponseNode)} as const;
 
+/** The operation's path: every call is a POST (or GET) to it. */
+export const GATEWAY_PATH = ${quote(facts.gatewayPath)} as const;
+
 /** The gateway URL of each environment: the spec's server plus the operation's path. */
 export const GATEWAYS = ${literal(facts.gateways)} as const;
 

@@ -10,6 +10,9 @@ export const RESPONSE_NODE = 'alipay_marketing_voucher_send_response' as const;
 /** The key under which gateway-level failures may come instead of the response node. */
 export const ERROR_RESPONSE_NODE = 'error_response' as const;
 
+/** The operation's path: every call is a POST (or GET) to it. */
+export const GATEWAY_PATH = '/gateway.do' as const;
+
 /** The gateway URL of each environment: the spec's server plus the operation's path. */
 export const GATEWAYS = {
   production: 'https://openapi.alipay.com/gateway.do',

@@ -10,6 +10,7 @@ it('exports exactly the runtime names other packages import', () => {
     'COMMON_PARAM_DESCRIPTIONS',
     'ERROR_RESPONSE_NODE',
     'GATEWAYS',
+    'GATEWAY_PATH',
     'IDENTITY_FIELDS',
     'METHOD',
     'RESPONSE_FIELDS',
@@ -49,6 +50,7 @@ it('exports these types', () => {
 it('holds the facts of alipay.marketing.voucher.send', () => {
   expect(types.METHOD).toBe('alipay.marketing.voucher.send');
   expect(types.RESPONSE_NODE).toBe('alipay_marketing_voucher_send_response');
+  expect(types.GATEWAY_PATH).toBe('/gateway.do');
   expect(types.GATEWAYS).toEqual({
     production: 'https://openapi.alipay.com/gateway.do',
     sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',

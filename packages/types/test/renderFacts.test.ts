@@ -32,6 +32,7 @@ describe('renderFacts', () => {
     const module = await evaluate(source);
     expect(module.METHOD).toBe('alipay.demo.coupon.issue');
     expect(module.RESPONSE_NODE).toBe('alipay_demo_coupon_issue_response');
+    expect(module.GATEWAY_PATH).toBe(facts.gatewayPath);
     expect(module.GATEWAYS).toEqual(facts.gateways);
     expect(module.COMMON_PARAMS).toEqual(rules(facts.commonParams));
     expect(module.COMMON_PARAM_DESCRIPTIONS).toEqual(descriptions(facts.commonParams));
@@ -82,6 +83,7 @@ describe('renderFacts', () => {
       'METHOD',
       'RESPONSE_NODE',
       'ERROR_RESPONSE_NODE',
+      'GATEWAY_PATH',
       'GATEWAYS',
       'FieldRule',
       'COMMON_PARAMS',

@@ -1,7 +1,5 @@
-import { GATEWAYS } from '@aopkit/types';
+import { GATEWAY_PATH, GATEWAYS } from '@aopkit/types';
 import { invalidOption, shown } from './invalidOption.js';
-
-const GATEWAY_PATH = '/gateway.do';
 
 /**
  * Whether a URL's hostname is a loopback host: 127.0.0.0/8, `[::1]` or `localhost`. (The URL parser

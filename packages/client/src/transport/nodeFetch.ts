@@ -39,7 +39,6 @@ export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
     new Promise<BufferedAnswer>((resolve, reject) => {
       const { method, body, signal, timeoutMs, maxResponseBytes: limit } = init;
       const http = getBuiltinModule(url.startsWith('https:') ? 'node:https' : 'node:http');
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const fail = (error: unknown) => {
         clearTimeout(timer);
         reject(error);
@@ -73,7 +72,8 @@ export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
         incoming.on('error', fail);
       });
       request.on('error', fail);
-      timer = setTimeout(() => request.destroy(new AlipayTimeoutError(timeoutMs)), timeoutMs);
+      // Events come only after this tick, so `fail` and 'end' always find the timer set.
+      const timer = setTimeout(() => request.destroy(new AlipayTimeoutError(timeoutMs)), timeoutMs);
       request.end(body);
     });
 }

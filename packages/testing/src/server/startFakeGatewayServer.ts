@@ -1,4 +1,5 @@
 import type * as NodeHttp from 'node:http';
+import { GATEWAY_PATH } from '@aopkit/types';
 import { ControlError } from '../control/ControlError.js';
 import { CONTROL_PREFIX, createControlHandler, errorResponse } from '../control/createControlHandler.js';
 import { coreRegistry } from '../coreRegistry.js';
@@ -46,7 +47,6 @@ export interface FakeGatewayServer<G extends FakeGatewayCore = FakeGatewayCore> 
   close(): Promise<void>;
 }
 
-const GATEWAY_PATH = '/gateway.do';
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
