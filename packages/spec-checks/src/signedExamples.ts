@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { aesEncrypt, certSerialNumber } from '@aopkit/signer';
 import { DEMO_ALIPAY_KEYS, DEMO_ALIPAY_PUBLIC_CERT } from '@aopkit/testing';
+import { RESPONSE_NODE } from '@aopkit/types';
 import { isMap, isScalar, parseDocument } from 'yaml';
 
 export const SPEC_PATH = fileURLToPath(
   new URL('../../../spec/alipay.marketing.voucher.send.yaml', import.meta.url),
 );
-export const NODE = 'alipay_marketing_voucher_send_response';
+/** The operation's response node, as the spec (through @aopkit/types) names it. */
+export const NODE = RESPONSE_NODE;
 /** The demo AES key the encrypted example names in its summary (published, never a real one). */
 export const DEMO_AES_KEY = 'aa4BtZ4tspm2wnXLb1ThQA==';
 

@@ -1,9 +1,9 @@
-import type { ERROR_RESPONSE_NODE, RESPONSE_NODE, ResultCode, SubCode } from '@aopkit/types';
+import type { COMMON_PARAMS, ERROR_RESPONSE_NODE, RESPONSE_NODE, ResultCode, SubCode } from '@aopkit/types';
 import type { DROP } from './DROP.js';
 import type { TemplateType } from './state/templateTypes.js';
 
-/** Request signature algorithm an app is configured for. */
-export type AppSignType = 'RSA2' | 'RSA';
+/** Request signature algorithm an app is configured for: the spec's `sign_type` values. */
+export type AppSignType = (typeof COMMON_PARAMS.sign_type.enum)[number];
 
 /** A random fault the fake can inject into an authenticated request. */
 export type FaultKind =

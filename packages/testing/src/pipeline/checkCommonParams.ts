@@ -1,5 +1,5 @@
 import { COMMON_PARAMS, type SubCode } from '@aopkit/types';
-import type { Verdict } from '../FakeGateway.js';
+import type { AppSignType, Verdict } from '../FakeGateway.js';
 import { verdictOf } from '../response/verdicts.js';
 
 type Params = Readonly<Record<string, string>>;
@@ -35,9 +35,9 @@ export function findMissing(params: Params): Verdict | undefined {
 }
 
 /** The declared sign_type when it is one the spec allows. */
-export function signTypeOf(value: string | undefined): 'RSA2' | 'RSA' | undefined {
+export function signTypeOf(value: string | undefined): AppSignType | undefined {
   return (COMMON_PARAMS.sign_type.enum as readonly string[]).includes(value ?? '')
-    ? (value as 'RSA2' | 'RSA')
+    ? (value as AppSignType)
     : undefined;
 }
 

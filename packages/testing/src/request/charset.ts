@@ -1,7 +1,11 @@
 import { loadCharsetDecoder, loadCharsetEncoder } from '@aopkit/signer';
+import type { Charset } from '@aopkit/types';
 
-/** The charsets the fake decodes and encodes; anything else is decoded as UTF-8 and refused later. */
-export type WireCharset = 'utf-8' | 'gbk' | 'gb2312';
+/**
+ * The charsets the fake decodes and encodes, lower-case (the spec's `x-aopkit-sends`); anything else is
+ * decoded as UTF-8 and refused later.
+ */
+export type WireCharset = Charset;
 
 /** Maps a declared charset (any case, as Java sends `UTF-8`/`GBK`) to one the fake can decode. */
 export function wireCharsetOf(declared: string | undefined): WireCharset {

@@ -1,3 +1,4 @@
+import { COMMON_PARAMS } from '@aopkit/types';
 import type { FakeGatewayOptions } from '../FakeGateway.js';
 import { FAKE_GATEWAY_OPTIONS } from '../options/checkOptions.js';
 import type {
@@ -6,6 +7,8 @@ import type {
   UnhandledRequestStrategy,
 } from './FakeGatewaySetup.js';
 import { setupOptionError } from './setupOptionError.js';
+
+const SIGN_TYPES = COMMON_PARAMS.sign_type.enum;
 
 // Type-checked: an option added to the interfaces without a line here fails the typecheck.
 const KNOWN = {
@@ -70,10 +73,10 @@ function readApp(value: unknown): SetupAppOptions {
       'is missing: give the key pair whole (privateKey and publicKey), or neither for the bundled demo keys',
     );
   }
-  if (app.signType !== undefined && app.signType !== 'RSA2' && app.signType !== 'RSA') {
+  if (app.signType !== undefined && !(SIGN_TYPES as readonly unknown[]).includes(app.signType)) {
     throw setupOptionError(
       'app.signType',
-      `must be 'RSA2' or 'RSA' (got ${JSON.stringify(String(app.signType))})`,
+      `must be ${SIGN_TYPES.map((t) => `'${t}'`).join(' or ')} (got ${JSON.stringify(String(app.signType))})`,
     );
   }
   // The AES key itself is checked by registerApp, which names encryptKey without echoing it.
