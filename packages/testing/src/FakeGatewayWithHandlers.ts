@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'msw';
-import type { FakeGatewayCore } from './FakeGateway.js';
+import type { FakeGatewayCore } from './FakeGatewayCore.js';
 
-// Apart from FakeGateway.ts: the only type that names msw's, so that the declarations of the msw-free
+// Apart from FakeGatewayCore.ts: the only type that names msw's, so that the declarations of the msw-free
 // entry (@aopkit/testing/server) never import msw.
 
 /** A faithful, stateful fake of the Alipay gateway for alipay.marketing.voucher.send. */

@@ -1,4 +1,4 @@
-import type { FakeGatewayCore } from './FakeGateway.js';
+import type { FakeGatewayCore } from './FakeGatewayCore.js';
 import type { Outcome } from './pipeline/processRequest.js';
 import type { RawRequest } from './request/readParams.js';
 

@@ -1,6 +1,6 @@
 import { createGatewayCore } from './createGatewayCore.js';
 import { createHandlers } from './createHandlers.js';
-import type { FakeGatewayOptions } from './FakeGateway.js';
+import type { FakeGatewayOptions } from './FakeGatewayCore.js';
 import type { FakeGateway } from './FakeGatewayWithHandlers.js';
 import { gatewayUrlsOf } from './gatewayUrls.js';
 

@@ -2,7 +2,7 @@ import { certSerialNumber, rootCertSerialNumber } from '@aopkit/signer';
 import { type GatewayEvent, stateRegistry } from './control/stateRegistry.js';
 import { coreRegistry } from './coreRegistry.js';
 import { DROP } from './DROP.js';
-import type { FakeGatewayCore, FakeGatewayOptions } from './FakeGateway.js';
+import type { FakeGatewayCore, FakeGatewayOptions } from './FakeGatewayCore.js';
 import { checkFaultOptions } from './faults/checkFaultOptions.js';
 import { checkOptions } from './options/checkOptions.js';
 import type { PipelineContext } from './pipeline/PipelineContext.js';

@@ -1,4 +1,4 @@
-import type { FakeGatewayFixtures } from './FakeGateway.js';
+import type { FakeGatewayFixtures } from './FakeGatewayCore.js';
 import { DEMO_APP_CERT } from './keys/demoCerts.js';
 import { DEMO_APP_KEYS } from './keys/demoKeys.js';
 

@@ -22,7 +22,7 @@ export type {
   RequestLogEntry,
   ScriptedOutcome,
   Verdict,
-} from './FakeGateway.js';
+} from './FakeGatewayCore.js';
 export type { FakeGateway } from './FakeGatewayWithHandlers.js';
 export { DEMO_ALIPAY_PUBLIC_CERT, DEMO_ALIPAY_ROOT_CERT, DEMO_APP_CERT } from './keys/demoCerts.js';
 export { DEMO_ALIPAY_KEYS, DEMO_APP_KEYS } from './keys/demoKeys.js';

@@ -25,7 +25,7 @@ export type {
   RequestLogEntry,
   ScriptedOutcome,
   Verdict,
-} from './FakeGateway.js';
+} from './FakeGatewayCore.js';
 export { DEMO_ALIPAY_KEYS, DEMO_APP_KEYS } from './keys/demoKeys.js';
 export { TIMESTAMP_WINDOW_MS } from './pipeline/checkCommonParams.js';
 // Real HTTP

@@ -1,5 +1,5 @@
 import { canonicalize, formatTimestamp } from '@aopkit/signer';
-import type { RequestLogEntry } from '../FakeGateway.js';
+import type { RequestLogEntry } from '../FakeGatewayCore.js';
 import { parseBeijingTimestamp, TIMESTAMP_WINDOW_MS } from '../pipeline/checkCommonParams.js';
 
 /** What the CLI prints about one request; `detail` only for answers a user cannot act on without it. */

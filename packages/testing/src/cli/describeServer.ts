@@ -1,4 +1,4 @@
-import type { FakeApp, FakeGatewayFixtures } from '../FakeGateway.js';
+import type { FakeApp, FakeGatewayFixtures } from '../FakeGatewayCore.js';
 import type { KeyFiles } from './writeKeysDir.js';
 
 /** Everything the banner tells: where the fake listens, the app to sign with, the keys, the fixtures. */

@@ -2,7 +2,7 @@ import { AopkitError } from '@aopkit/signer';
 import { createGatewayCore } from '../createGatewayCore.js';
 import { demoFixtures } from '../demoFixtures.js';
 import { FakeGatewayError } from '../errors/FakeGatewayError.js';
-import type { FakeGatewayCore, FakeGatewayFixtures, RequestLogEntry } from '../FakeGateway.js';
+import type { FakeGatewayCore, FakeGatewayFixtures, RequestLogEntry } from '../FakeGatewayCore.js';
 import { type FakeGatewayServer, startFakeGatewayServer } from '../server/startFakeGatewayServer.js';
 import { formatReport, reportOf } from './describeRequest.js';
 import { describeServer, describeServerJson, type ServerFacts } from './describeServer.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { FakeGatewayError } from '../errors/FakeGatewayError.js';
-import type { FakeGatewayFixtures } from '../FakeGateway.js';
+import type { FakeGatewayFixtures } from '../FakeGatewayCore.js';
 
 const LISTS = ['apps', 'templates', 'users'] as const;
 

@@ -6,7 +6,7 @@ import type {
   FakeUser,
   RequestLogEntry,
   ScriptedOutcome,
-} from '../FakeGateway.js';
+} from '../FakeGatewayCore.js';
 import { DEFAULT_LATENCY_MS } from '../faults/checkFaultOptions.js';
 import { requestExtras } from '../state/requestExtras.js';
 import { ControlError } from './ControlError.js';

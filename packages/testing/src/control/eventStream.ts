@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../FakeGateway.js';
+import type { RequestLogEntry } from '../FakeGatewayCore.js';
 import type { components } from './controlApi.gen.js';
 import type { GatewayEvent, StateView } from './stateRegistry.js';
 

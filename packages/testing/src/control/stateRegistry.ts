@@ -1,4 +1,4 @@
-import type { FakeGatewayCore, FakeTemplate, FakeUser, RequestLogEntry } from '../FakeGateway.js';
+import type { FakeGatewayCore, FakeTemplate, FakeUser, RequestLogEntry } from '../FakeGatewayCore.js';
 import type { FaultPlan } from '../faults/checkFaultOptions.js';
 
 /** What changed in a gateway, as the control API's event stream tells it. */

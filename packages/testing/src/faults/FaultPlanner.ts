@@ -1,4 +1,4 @@
-import type { FaultKind, ScriptedOutcome } from '../FakeGateway.js';
+import type { FaultKind, ScriptedOutcome } from '../FakeGatewayCore.js';
 import { verdictOf } from '../response/verdicts.js';
 import type { FaultPlan } from './checkFaultOptions.js';
 import { checkScript, type Script } from './checkScript.js';

@@ -1,5 +1,5 @@
 import { FakeGatewayError } from '../errors/FakeGatewayError.js';
-import type { FaultKind, FaultOptions } from '../FakeGateway.js';
+import type { FaultKind, FaultOptions } from '../FakeGatewayCore.js';
 import { isRecord } from '../options/ownFields.js';
 import { checkLatency, shown } from './checkLatency.js';
 

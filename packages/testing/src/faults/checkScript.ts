@@ -1,6 +1,6 @@
 import { SUB_CODES, type SubCode } from '@aopkit/types';
 import { FakeGatewayError } from '../errors/FakeGatewayError.js';
-import type { ScriptedOutcome, Verdict } from '../FakeGateway.js';
+import type { ScriptedOutcome, Verdict } from '../FakeGatewayCore.js';
 import { verdictOf } from '../response/verdicts.js';
 import { checkLatency, shown } from './checkLatency.js';
 

@@ -1,5 +1,5 @@
 import { configError } from '../errors/FakeGatewayError.js';
-import type { FakeGatewayOptions, RequestLogEntry } from '../FakeGateway.js';
+import type { FakeGatewayOptions, RequestLogEntry } from '../FakeGatewayCore.js';
 import { checkFaultOptions, type FaultPlan } from '../faults/checkFaultOptions.js';
 import { shown } from '../faults/checkLatency.js';
 import { DEMO_ALIPAY_PUBLIC_CERT, DEMO_ALIPAY_ROOT_CERT } from '../keys/demoCerts.js';

@@ -1,5 +1,5 @@
 import { BIZ_CONTENT_FIELDS, type FieldRule, IDENTITY_FIELDS } from '@aopkit/types';
-import type { Verdict } from '../FakeGateway.js';
+import type { Verdict } from '../FakeGatewayCore.js';
 import { invalidParameter } from '../response/verdicts.js';
 
 type BizField = keyof typeof BIZ_CONTENT_FIELDS;

@@ -1,4 +1,4 @@
-import type { Verdict } from '../FakeGateway.js';
+import type { Verdict } from '../FakeGatewayCore.js';
 import { verdictOf } from '../response/verdicts.js';
 
 /**

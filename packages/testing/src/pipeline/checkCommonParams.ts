@@ -1,5 +1,5 @@
 import { COMMON_PARAMS, type SubCode } from '@aopkit/types';
-import type { AppSignType, Verdict } from '../FakeGateway.js';
+import type { AppSignType, Verdict } from '../FakeGatewayCore.js';
 import { verdictOf } from '../response/verdicts.js';
 
 type Params = Readonly<Record<string, string>>;

@@ -1,7 +1,7 @@
 import { canonicalize } from '@aopkit/signer';
 import { ERROR_RESPONSE_NODE, METHOD, RESPONSE_NODE } from '@aopkit/types';
 import { DROP } from '../DROP.js';
-import type { RequestLogEntry, Verdict } from '../FakeGateway.js';
+import type { RequestLogEntry, Verdict } from '../FakeGatewayCore.js';
 import type { RequestParams } from '../request/readParams.js';
 import type { Answer } from '../response/renderResponse.js';
 import { verdictOf } from '../response/verdicts.js';

@@ -1,5 +1,5 @@
 import { BIZ_CONTENT_FIELDS, IDENTITY_FIELDS } from '@aopkit/types';
-import type { IssuedVoucher, Verdict } from '../FakeGateway.js';
+import type { IssuedVoucher, Verdict } from '../FakeGatewayCore.js';
 import { invalidParameter, SUCCESS, verdictOf } from '../response/verdicts.js';
 import type { GatewayState } from '../state/GatewayState.js';
 import type { BizContent } from './checkBizContent.js';

@@ -1,6 +1,6 @@
 import { canonicalize } from '@aopkit/signer';
 import { DROP } from '../DROP.js';
-import type { RequestLogEntry } from '../FakeGateway.js';
+import type { RequestLogEntry } from '../FakeGatewayCore.js';
 import { type RawRequest, readParams } from '../request/readParams.js';
 import type { ResponseSigners } from '../response/createResponseSigners.js';
 import { type Rendered, renderResponse } from '../response/renderResponse.js';

@@ -1,6 +1,6 @@
 import { aesEncrypt, type SignType } from '@aopkit/signer';
 import type { ERROR_RESPONSE_NODE, RESPONSE_NODE } from '@aopkit/types';
-import type { Verdict } from '../FakeGateway.js';
+import type { Verdict } from '../FakeGatewayCore.js';
 import { encodeText, type WireCharset } from '../request/charset.js';
 import type { ResponseSigners } from './createResponseSigners.js';
 

@@ -1,5 +1,5 @@
 import { RESULT_CODES, SUB_CODES, type SubCode } from '@aopkit/types';
-import type { Verdict } from '../FakeGateway.js';
+import type { Verdict } from '../FakeGatewayCore.js';
 
 /** The verdict of a sub code, all texts from @aopkit/types; `detail` is appended to its sub_msg. */
 export function verdictOf(subCode: SubCode, detail = ''): Verdict {

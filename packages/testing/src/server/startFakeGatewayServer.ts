@@ -5,7 +5,7 @@ import { CONTROL_PREFIX, createControlHandler, errorResponse } from '../control/
 import { coreRegistry } from '../coreRegistry.js';
 import { createGatewayCore } from '../createGatewayCore.js';
 import { FakeGatewayError } from '../errors/FakeGatewayError.js';
-import type { FakeGatewayCore, FakeGatewayOptions } from '../FakeGateway.js';
+import type { FakeGatewayCore, FakeGatewayOptions } from '../FakeGatewayCore.js';
 import type { Outcome } from '../pipeline/processRequest.js';
 import type { RawRequest } from '../request/readParams.js';
 import { requireNodeBuiltin } from '../runtime/nodeBuiltin.js';

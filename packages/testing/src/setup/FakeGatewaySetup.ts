@@ -1,5 +1,5 @@
 import type { SetupServer } from 'msw/node';
-import type { AppSignType, FakeGatewayOptions, RegisteredApp } from '../FakeGateway.js';
+import type { AppSignType, FakeGatewayOptions, RegisteredApp } from '../FakeGatewayCore.js';
 import type { FakeGateway } from '../FakeGatewayWithHandlers.js';
 
 /** What MSW does with a request no handler matches (as `server.listen({ onUnhandledRequest })` takes it). */

@@ -1,5 +1,5 @@
 import { COMMON_PARAMS } from '@aopkit/types';
-import type { FakeGatewayOptions } from '../FakeGateway.js';
+import type { FakeGatewayOptions } from '../FakeGatewayCore.js';
 import { FAKE_GATEWAY_OPTIONS } from '../options/checkOptions.js';
 import type {
   SetupAppOptions,

@@ -6,7 +6,7 @@ import {
   type Verifier,
 } from '@aopkit/signer';
 import { configError } from '../errors/FakeGatewayError.js';
-import type { AppSignType } from '../FakeGateway.js';
+import type { AppSignType } from '../FakeGatewayCore.js';
 import type { WireCharset } from '../request/charset.js';
 import { checkEncryptKey } from './encryptKey.js';
 

@@ -1,6 +1,6 @@
 import { COMMON_PARAMS } from '@aopkit/types';
 import { configError } from '../errors/FakeGatewayError.js';
-import type { AppSignType, FakeApp, FakeGatewayCore, RegisteredApp } from '../FakeGateway.js';
+import type { AppSignType, FakeApp, FakeGatewayCore, RegisteredApp } from '../FakeGatewayCore.js';
 import { ownFields } from '../options/ownFields.js';
 import { type AppKey, AppRecord } from './AppRecord.js';
 import { generateAppKeys, publicKeyOfCert } from './appKeys.js';

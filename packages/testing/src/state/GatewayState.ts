@@ -1,6 +1,6 @@
 import type { IDENTITY_FIELDS } from '@aopkit/types';
 import { configError, FakeGatewayError } from '../errors/FakeGatewayError.js';
-import type { FakeTemplate, FakeUser, IssuedVoucher } from '../FakeGateway.js';
+import type { FakeTemplate, FakeUser, IssuedVoucher } from '../FakeGatewayCore.js';
 import { ownFields } from '../options/ownFields.js';
 import { TEMPLATE_TYPES, type TemplateType } from './templateTypes.js';
 

@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../FakeGateway.js';
+import type { RequestLogEntry } from '../FakeGatewayCore.js';
 
 /**
  * The request log of one epoch. A request takes its `seq` when it arrives; its entry is listed when it

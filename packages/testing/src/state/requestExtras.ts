@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../FakeGateway.js';
+import type { RequestLogEntry } from '../FakeGatewayCore.js';
 
 /** What the console shows of a request beyond its log entry; secrets already redacted. */
 export interface RequestExtras {
