@@ -232,7 +232,7 @@ printTargets([
     unit: '×',
   },
   {
-    what: 'client CPU per send / the least client's (hand-written)',
+    what: 'client CPU per send / the hand-written least client CPU',
     measured: cpu.ours / cpu.least,
     ceiling: 1,
     unit: '×',
