@@ -21,7 +21,7 @@ const child = spawn(
   ['--import', 'tsx', join(import.meta.dirname, 'gatewayProcess.ts'), String(RECIPIENTS)],
   { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
 );
-const dir = mkdtempSync(join(tmpdir(), 'campaign-bench-'));
+const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'campaign-bench-'));
 process.on('exit', () => {
   child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

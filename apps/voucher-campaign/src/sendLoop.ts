@@ -38,6 +38,8 @@ export class SendLoop {
   // Retryable failures whose retries ran out: their result waits for the final pass.
   readonly #retryLater: Todo[] = [];
   readonly #lastFailure = new Map<string, RecipientResult>();
+  /** Answers being written to the journal: the lane that sent one goes on meanwhile. */
+  readonly #recording = new Set<Promise<void>>();
   #finalPass = false;
 
   constructor(ctx: SendLoopContext) {
@@ -49,12 +51,19 @@ export class SendLoop {
     const { settings, stop } = this.#ctx;
     this.#queue.push(...todo);
     await runPool(this.#queue, settings.concurrency, (item) => this.#work(item), stop.signal);
+    await this.#recorded();
     if (this.#retryLater.length === 0 || stop.signal.aborted) return;
     // A pause as long as the longest retry delay, then each once more (with its own retries).
     await sleep(settings.retryDelay?.maxMs ?? 5000, stop.signal);
     this.#finalPass = true;
     this.#queue.splice(0, this.#queue.length, ...this.#retryLater);
     await runPool(this.#queue, settings.concurrency, (item) => this.#work(item), stop.signal);
+    await this.#recorded();
+  }
+
+  /** Waits until every answer sent so far is in the journal (or the journal has failed). */
+  async #recorded(): Promise<void> {
+    while (this.#recording.size > 0) await Promise.all(this.#recording);
   }
 
   /** The failures the final pass did not get to resend (the run stopped first): they stand. */
@@ -146,11 +155,15 @@ export class SendLoop {
     if (sentOne.stop) stop.campaignStopped(sentOne.stop, item.line);
     this.#takeAnswer(item, outcome, resent, sentOne.stop !== undefined);
     tally.report();
-    try {
-      await journal?.record({ out_biz_no: item.out_biz_no, outcome });
-    } catch (error) {
-      stop.journalFailed(error); // the answer is in the results; a resume resends the same out_biz_no
-    }
+    if (!journal) return;
+    // The lane goes on while the answer is synced: the next recipient's claim must be durable before
+    // it is sent, and a journal that failed refuses every later claim, so nothing goes out unrecorded
+    // that a rerun would not resend with the same out_biz_no.
+    const recording = journal
+      .record({ out_biz_no: item.out_biz_no, outcome })
+      .catch((error: unknown) => stop.journalFailed(error)) // in the results; a resume resends it
+      .finally(() => this.#recording.delete(recording));
+    this.#recording.add(recording);
   }
 
   #takeAnswer(item: Todo, outcome: Outcome, resent: boolean, stopsCampaign: boolean): void {
