@@ -67,12 +67,11 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
   try {
     result = await api.POST('/gateway.do', {
       params: { query: exchange.query },
-      body: exchange.form,
-      bodySerializer: () => body,
-      headers,
       parseAs: utf8 ? 'text' : 'arrayBuffer',
-      // openapi-fetch builds the URL from the spec's path and the query; the transport sends it with
-      // the body text, bounded, with the timeout and the caller's signal, and never follows a redirect.
+      // openapi-fetch builds the URL from the spec's path and the typed query, and reads the answer. The
+      // form (typed GatewayForm) and its content type go to the transport as they are: handed to
+      // openapi-fetch, they would only be serialised and validated into a Request nobody reads. The
+      // transport sends them bounded, with the timeout and the caller's signal, never following a redirect.
       Request: GatewayRequest as unknown as typeof Request,
       fetch: (request) =>
         transport(request.url, {
