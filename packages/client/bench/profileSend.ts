@@ -2,24 +2,11 @@
 // node:http (or fetch, with BENCH_TRANSPORT=fetch). Run under `node --cpu-prof`
 // (`pnpm --filter @aopkit/client bench:profile`) to see where a send's CPU goes. Measures the built
 // client (`pnpm build` first), as users run it.
-import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import { startBenchFake } from './startBenchFake.js';
 
 const { createAlipayClient }: typeof import('../src/index.js') = await import('../dist/index.js' as string);
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', new URL('./fakeServer.ts', import.meta.url).pathname],
-  { env: { ...process.env, BENCH_APP_PUBLIC_KEY: publicKey }, stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const line = (await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next()).value as string;
-const { url, alipayPublicKey } = JSON.parse(line) as { url: string; alipayPublicKey: string };
+const { child, url, alipayPublicKey, privateKey } = await startBenchFake();
 const client = createAlipayClient({
   appId: '2021000000000001',
   privateKey,

@@ -1,14 +1,15 @@
 // sends/s of @aopkit/client beside the official SDK's exec (validateSign: true), against the same
 // standalone fake gateway on loopback, 16 calls in flight, bounded in time.
-import { spawn } from 'node:child_process';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import http from 'node:http';
-import { createInterface } from 'node:readline';
 import { canonicalize } from '@aopkit/signer';
 import { AlipaySdk } from 'alipay-sdk';
 import { printTargets } from '../../../bench/printTargets.js';
-import { createAlipayClient } from '../src/index.js';
 import { type FloorFigures, measureFloor } from './floor.js';
+import { startBenchFake } from './startBenchFake.js';
+
+// Measure what users run: the built bundle (`pnpm build` first; turbo's bench task depends on it).
+const { createAlipayClient }: typeof import('../src/index.js') = await import('../dist/index.js' as string);
 
 // alipay-sdk stamps host local time; the fake (like Alipay) wants Beijing time within 15 minutes.
 process.env.TZ = 'Asia/Shanghai';
@@ -17,25 +18,7 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const APP_ID = '2021000000000001';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', new URL('./fakeServer.ts', import.meta.url).pathname],
-  {
-    env: { ...process.env, BENCH_APP_PUBLIC_KEY: publicKey },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  },
-);
-const [line] = await createInterface({ input: child.stdout })
-  [Symbol.asyncIterator]()
-  .next()
-  .then((r) => [r.value as string]);
-const { url, alipayPublicKey } = JSON.parse(line!) as { url: string; alipayPublicKey: string };
+const { child, url, alipayPublicKey, privateKey } = await startBenchFake();
 
 let seq = 0;
 const biz = () => ({
