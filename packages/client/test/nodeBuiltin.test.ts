@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAlipayClient } from '../src/index.js';
 import { nodeBuiltins } from '../src/runtime/nodeBuiltin.js';
-import { loadNodeHttp } from '../src/transport/nodeFetch.js';
+import { loadNodeHttpTransport } from '../src/transport/nodeHttpTransport.js';
 
 const original = process.getBuiltinModule;
 afterEach(() => {
@@ -17,7 +17,7 @@ describe('nodeBuiltins', () => {
   it('is undefined where process.getBuiltinModule is missing, and node:http is then refused by name', () => {
     Object.assign(process, { getBuiltinModule: undefined });
     expect(nodeBuiltins()).toBeUndefined();
-    expect(loadNodeHttp()).toBeUndefined();
+    expect(loadNodeHttpTransport()).toBeUndefined();
     expect(() =>
       createAlipayClient({
         appId: '2021000000000001',

@@ -1,9 +1,9 @@
 import { isAesKey } from '@aopkit/signer';
 import type { Charset, CommonRequestParams } from '@aopkit/types';
 import { AlipayValidationError } from '../errors/AlipayValidationError.js';
-import { type FetchFunction, fetchTransport, globalFetch } from '../transport/fetchTransport.js';
-import type { GatewayFetch } from '../transport/GatewayFetch.js';
-import { loadNodeFetch, loadNodeHttp } from '../transport/nodeFetch.js';
+import { type FetchFunction, fetchTransport, globalFetchTransport } from '../transport/fetchTransport.js';
+import type { GatewayTransport } from '../transport/GatewayTransport.js';
+import { loadNodeHttpTransport, loadNodeTransport } from '../transport/nodeHttpTransport.js';
 import type { AlipayClientOptions, AlipayLogger } from './AlipayClientOptions.js';
 import { invalidOption, keyName, shown } from './invalidOption.js';
 import { isOptionsObject, own } from './own.js';
@@ -24,7 +24,7 @@ export interface ResolvedOptions extends ClientCrypto {
   readonly retryDelay: { readonly initialMs: number; readonly maxMs: number };
   readonly maxResponseBytes: number;
   /** The transport every request goes out through, chosen once at creation. */
-  readonly transport: GatewayFetch;
+  readonly transport: GatewayTransport;
   readonly logger: AlipayLogger;
   readonly encryptKey?: string | undefined;
   /** Values never to show: the app_auth_token, wherever the gateway quotes it. */
@@ -188,7 +188,7 @@ function readLogger(logger: unknown): AlipayLogger {
  * The transport, chosen once: the user's `fetch`, else `transport`, else the runtime's default
  * (node:http on Node.js, `globalThis.fetch` elsewhere). Never depends on load order.
  */
-function readTransport(transport: unknown, fetchImpl: unknown): GatewayFetch {
+function readTransport(transport: unknown, fetchImpl: unknown): GatewayTransport {
   if (transport !== undefined && transport !== 'node-http' && transport !== 'fetch') {
     throw invalidOption('transport', 'enum', `must be 'node-http' or 'fetch' (got ${shown(transport)})`);
   }
@@ -199,8 +199,8 @@ function readTransport(transport: unknown, fetchImpl: unknown): GatewayFetch {
       throw invalidOption('transport', 'conflict', "is 'node-http' but a fetch was given: leave one out");
     return fetchTransport(fetchImpl as FetchFunction);
   }
-  if (transport === 'fetch') return globalFetch;
-  const node = transport === 'node-http' ? loadNodeHttp() : loadNodeFetch();
+  if (transport === 'fetch') return globalFetchTransport;
+  const node = transport === 'node-http' ? loadNodeHttpTransport() : loadNodeTransport();
   if (node) return node;
   if (transport === 'node-http')
     throw invalidOption(
@@ -208,5 +208,5 @@ function readTransport(transport: unknown, fetchImpl: unknown): GatewayFetch {
       'enum',
       "'node-http' needs node:http, which this runtime lacks: use 'fetch'",
     );
-  return globalFetch;
+  return globalFetchTransport;
 }

@@ -53,7 +53,7 @@ export async function sendAttempt(send: PreparedSend): Promise<VoucherSendResult
     timeoutMs: send.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
     signal: send.signal,
-    fetch: options.transport,
+    transport: options.transport,
   });
   return readResponse(rawBody, {
     verifier: options.verifier,

@@ -1,6 +1,6 @@
 import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
 import { boundedBody } from './boundedBody.js';
-import type { GatewayFetch } from './GatewayFetch.js';
+import type { GatewayTransport } from './GatewayTransport.js';
 
 /** A fetch as users pass it (`globalThis.fetch` fits). */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -10,7 +10,7 @@ export type FetchFunction = (url: string, init: RequestInit) => Promise<Response
  * redirect reported, never followed (fetch would re-post the signed form, app_auth_token included,
  * to wherever Location points, or turn a 302 into a GET), and the body read here, bounded.
  */
-export function fetchTransport(fetchImpl: FetchFunction): GatewayFetch {
+export function fetchTransport(fetchImpl: FetchFunction): GatewayTransport {
   return async (url, { method, headers, body, signal: userSignal, timeoutMs, maxResponseBytes }) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
@@ -24,4 +24,6 @@ export function fetchTransport(fetchImpl: FetchFunction): GatewayFetch {
 }
 
 /** `globalThis.fetch`, looked up on every call, so a fetch patched at any time (MSW) is the one used. */
-export const globalFetch: GatewayFetch = fetchTransport((url, init) => globalThis.fetch(url, init));
+export const globalFetchTransport: GatewayTransport = fetchTransport((url, init) =>
+  globalThis.fetch(url, init),
+);

@@ -6,7 +6,7 @@ import { AlipayResponseError } from '../errors/AlipayResponseError.js';
 import { excerpt } from '../text/excerpt.js';
 import type { BufferedAnswer } from './bufferedAnswer.js';
 import type { GatewayApi } from './createGatewayApi.js';
-import type { GatewayFetch } from './GatewayFetch.js';
+import type { GatewayTransport } from './GatewayTransport.js';
 import type { ValueEncoder } from './valueEncoder.js';
 
 /** The common parameters of the URL query, as the spec types them. */
@@ -23,7 +23,7 @@ export interface GatewayExchange {
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal | undefined;
   /** The client's transport (over its `fetch`, node:http, or `globalThis.fetch`), chosen at creation. */
-  readonly fetch: GatewayFetch;
+  readonly transport: GatewayTransport;
 }
 
 // Bounded, and never String() of an arbitrary object (a null-prototype one throws TypeError).
@@ -45,12 +45,12 @@ function GatewayRequest(url: string, init: { method: string }) {
 }
 
 /**
- * POSTs the form with openapi-fetch and resolves to the raw response text, untouched, for the
- * signer to verify. Common parameters go in the query; `biz_content` and `app_auth_token` in the
+ * POSTs the form through the client's transport, to the URL openapi-fetch builds, and resolves to the
+ * raw response text, untouched, for the signer to verify. Common parameters go in the query; `biz_content` and `app_auth_token` in the
  * body (as the Java SDK does). Rejects with a typed error; a user abort rejects with `signal.reason`.
  */
 export async function postGateway(api: GatewayApi, exchange: GatewayExchange): Promise<string> {
-  const { signal, timeoutMs, encodeValue, maxResponseBytes } = exchange;
+  const { signal, timeoutMs, encodeValue, maxResponseBytes, transport } = exchange;
   const utf8 = exchange.charset === 'utf-8';
   // fetch's text() is always UTF-8. A GBK / GB2312 gateway answers with Java's bytes, so read them as Java
   // does: WHATWG's TextDecoder('gbk') reads € (A2E3) and ♁ (A892) as other characters and has no GB2312
@@ -61,7 +61,6 @@ export async function postGateway(api: GatewayApi, exchange: GatewayExchange): P
     .flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`${k}=${encodeValue(v)}`]))
     .join('&');
   const headers = { 'Content-Type': `application/x-www-form-urlencoded;charset=${exchange.charset}` };
-  const transport = exchange.fetch;
   let result: Awaited<ReturnType<GatewayApi['POST']>>;
   let text: string | undefined;
   try {

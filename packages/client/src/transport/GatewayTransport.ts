@@ -1,7 +1,7 @@
 import type { BufferedAnswer } from './bufferedAnswer.js';
 
 /** One POST to the gateway, as postGateway hands it to the transport. */
-export interface GatewayRequestInit {
+export interface GatewayTransportInit {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
@@ -17,4 +17,4 @@ export interface GatewayRequestInit {
  * A transport: sends one request, resolves to the answer read whole (bounded), rejects with the
  * transport's error (a timeout or an oversized body already typed). Redirects are never followed.
  */
-export type GatewayFetch = (url: string, init: GatewayRequestInit) => Promise<BufferedAnswer>;
+export type GatewayTransport = (url: string, init: GatewayTransportInit) => Promise<BufferedAnswer>;

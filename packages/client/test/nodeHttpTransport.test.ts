@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from 'no
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BufferedAnswer } from '../src/transport/bufferedAnswer.js';
-import { loadNodeFetch, nodeFetch } from '../src/transport/nodeFetch.js';
+import { loadNodeTransport, nodeHttpTransport } from '../src/transport/nodeHttpTransport.js';
 import { clientOf, fakeGateway, nextOutBizNo, USER } from './helpers/fakeSetup.js';
 
 interface Seen {
@@ -61,7 +61,7 @@ afterAll(() => {
   return new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const post = nodeFetch((id) => process.getBuiltinModule(id));
+const post = nodeHttpTransport((id) => process.getBuiltinModule(id));
 const init = (signal = new AbortController().signal) => ({
   method: 'POST',
   headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
@@ -71,7 +71,7 @@ const init = (signal = new AbortController().signal) => ({
   maxResponseBytes: 1 << 20,
 });
 
-describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
+describe('nodeHttpTransport (the Node transport) over real loopback HTTP', () => {
   it('sends the method, query, headers and body as given, with a Content-Length', async () => {
     const response = await post(`${base}/ok?app_id=1&sign=a%2Bb`, init());
     const request = seen.at(-1)!;
@@ -161,7 +161,7 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
 
   it('picks node:https for https URLs', async () => {
     const asked: string[] = [];
-    const routed = nodeFetch((id) => {
+    const routed = nodeHttpTransport((id) => {
       asked.push(id);
       return process.getBuiltinModule(id);
     });
@@ -172,7 +172,7 @@ describe('nodeFetch (the Node transport) over real loopback HTTP', () => {
   });
 
   it('is what the client uses on Node when no fetch is injected: every request goes through http.request', async () => {
-    expect(loadNodeFetch()).toBeTypeOf('function');
+    expect(loadNodeTransport()).toBeTypeOf('function');
     const gateway = fakeGateway();
     const { startFakeGatewayServer } = await import('@aopkit/testing');
     const fake = await startFakeGatewayServer({ port: 0, gateway });

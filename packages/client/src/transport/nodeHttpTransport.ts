@@ -2,7 +2,7 @@ import { AlipayTimeoutError } from '../errors/AlipayTimeoutError.js';
 import { nodeBuiltins } from '../runtime/nodeBuiltin.js';
 import { concat, responseTooLarge } from './boundedBody.js';
 import { BufferedAnswer, nodeHeaders } from './bufferedAnswer.js';
-import type { GatewayFetch } from './GatewayFetch.js';
+import type { GatewayTransport } from './GatewayTransport.js';
 
 // The few members of node:http(s) used here, typed locally so the package's types don't need @types/node.
 interface NodeIncoming {
@@ -34,7 +34,7 @@ type GetBuiltinModule = (id: 'node:http' | 'node:https') => NodeHttpModule;
  * `http.request` (MSW's `setupServer`, tracing agents) see every request. Keep-alive comes from
  * Node's global agent.
  */
-export function nodeFetch(getBuiltinModule: GetBuiltinModule): GatewayFetch {
+export function nodeHttpTransport(getBuiltinModule: GetBuiltinModule): GatewayTransport {
   return (url, init) =>
     new Promise<BufferedAnswer>((resolve, reject) => {
       const { method, body, signal, timeoutMs, maxResponseBytes: limit } = init;
@@ -83,17 +83,17 @@ interface NodeProcess {
 }
 
 /**
- * {@link nodeFetch} on Node itself, else undefined (fetch is then used). Bun and Deno also offer
+ * {@link nodeHttpTransport} on Node itself, else undefined (fetch is then used). Bun and Deno also offer
  * node:http, but build it on their own fetch, so there it would only add a layer.
  */
-export function loadNodeFetch(): GatewayFetch | undefined {
+export function loadNodeTransport(): GatewayTransport | undefined {
   const versions = (globalThis as { process?: NodeProcess }).process?.versions;
   if (!versions?.node || versions.bun || versions.deno) return undefined;
-  return loadNodeHttp();
+  return loadNodeHttpTransport();
 }
 
-/** {@link nodeFetch} wherever `process.getBuiltinModule` offers node:http (asked for explicitly). */
-export function loadNodeHttp(): GatewayFetch | undefined {
+/** {@link nodeHttpTransport} wherever `process.getBuiltinModule` offers node:http (asked for explicitly). */
+export function loadNodeHttpTransport(): GatewayTransport | undefined {
   const get = nodeBuiltins<NodeHttpModule>();
-  return get && nodeFetch(get);
+  return get && nodeHttpTransport(get);
 }
