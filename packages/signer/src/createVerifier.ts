@@ -113,15 +113,11 @@ function keyMaterialOf(options: OwnOptions, keyName: string, certName: string): 
       alipayCertSn: snOf(cert!),
       ...(root === undefined
         ? {}
-        : {
-            alipayRootCertSn: rootCertSerialNumber(root as string, 'alipayRootCert'),
-          }),
+        : { alipayRootCertSn: rootCertSerialNumber(root as string, 'alipayRootCert') }),
     };
   }
   if (options.alipayPublicKey !== undefined)
-    return {
-      spki: parsePublicKey(options.alipayPublicKey, keyName, certName),
-    };
+    return { spki: parsePublicKey(options.alipayPublicKey, keyName, certName) };
   throw new SignerOptionError(
     'createVerifier: pass alipayPublicKey, or alipayPublicCert (certificate mode)',
     {

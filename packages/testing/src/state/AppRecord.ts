@@ -62,7 +62,7 @@ export class AppRecord {
   verifierFor(charset: WireCharset): Verifier {
     let verifier = this.#verifiers.get(charset);
     if (!verifier) {
-      const fieldNames = APP_KEY_NAMES;
+      const fieldNames = APP_KEY_NAMES; // the key is the app's, not Alipay's
       verifier =
         'appCert' in this.key
           ? createVerifier({ alipayPublicCert: this.key.appCert, charset, fieldNames })
